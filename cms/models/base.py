@@ -1,0 +1,139 @@
+"""What every content page shares: summary, body, tags, attached documents, index listing."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+
+
+class PageTag(TaggedItemBase):
+    """One tag table for all pages, so a tag groups news, laws and tenders alike."""
+
+    content_object = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("page tag")
+        verbose_name_plural = _("page tags")
+
+
+class ContentPage(Page):
+    """Abstract base of every published item: a summary, a body and tags."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown in lists, search results and feeds."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_admin_display_title(self):
+        return self.draft_title or self.title
+
+
+class RelatedDocument(Orderable):
+    """A downloadable file attached to a page (regulation text, tender dossier...)."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
+    api_fields = [APIField("document"), APIField("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def label(self):
+        return self.caption or self.document.title
+
+
+def documents_panel(label=None):
+    return InlinePanel("documents", label=label or _("Documents"))
+
+
+class IndexPage(Page):
+    """Abstract section page that lists its live children, filtered and paginated.
+
+    Subclasses set ``child_model`` and optionally ``filterset_class`` (a django-filter
+    FilterSet over ``child_model``) and ``list_related`` for the columns they show.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    child_model = None
+    filterset_class = None
+    list_select_related = ()
+    ordering = ("-first_published_at",)
+
+    class Meta:
+        abstract = True
+
+    def get_listing(self):
+        """Live public children of this index, with what a list row shows preloaded."""
+        return (
+            self.child_model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*self.list_select_related)
+            .prefetch_related("tags")
+            .order_by(*self.ordering)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_listing()
+        if self.filterset_class:
+            filterset = self.filterset_class(request.GET, queryset=listing, request=request)
+            listing = filterset.qs if filterset.is_valid() else listing.none()
+            context["filterset"] = filterset
+        paginator = Paginator(listing, settings.SHAFAF_PAGE_SIZE)
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context

@@ -1,0 +1,137 @@
+"""News, announcements and events."""
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+
+from cms.filters import ContentFilterSet, JalaliYearFilter
+
+from .base import ContentPage, IndexPage
+
+
+class NewsPage(ContentPage):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+    content_panels = [
+        *ContentPage.content_panels[:1],
+        FieldPanel("kind"),
+        FieldPanel("date"),
+        FieldPanel("image"),
+        *ContentPage.content_panels[1:],
+    ]
+    search_fields = [
+        *ContentPage.search_fields,
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+    api_fields = [*ContentPage.api_fields, APIField("kind"), APIField("date"), APIField("image")]
+
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+
+class NewsFilter(ContentFilterSet):
+    kind = django_filters.ChoiceFilter(choices=NewsPage.Kind.choices, label=_("Kind"))
+    year = JalaliYearFilter(field_name="date")
+
+
+class NewsIndexPage(IndexPage):
+    child_model = NewsPage
+    filterset_class = NewsFilter
+    list_select_related = ("image",)
+    ordering = ("-date", "-first_published_at")
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news section")
+
+
+class EventPage(ContentPage):
+    start = models.DateTimeField(_("starts at"))
+    end = models.DateTimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+
+    content_panels = [
+        *ContentPage.content_panels[:1],
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("place"), FieldPanel("address")],
+            heading=_("When and where"),
+        ),
+        *ContentPage.content_panels[1:],
+    ]
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("place"),
+        index.FilterField("start"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("address"),
+    ]
+
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+
+class EventFilter(ContentFilterSet):
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        method="filter_when",
+    )
+    year = JalaliYearFilter(field_name="start")
+
+    def filter_when(self, queryset, name, value):
+        now = timezone.now()
+        if value == "upcoming":
+            return queryset.filter(start__gte=now).order_by("start")
+        return queryset.filter(start__lt=now)
+
+
+class EventIndexPage(IndexPage):
+    child_model = EventPage
+    filterset_class = EventFilter
+    ordering = ("-start",)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EventPage"]
+
+    class Meta:
+        verbose_name = _("events section")

@@ -1,0 +1,178 @@
+"""Tenders (مناقصه) and auctions (مزایده), from call to award."""
+
+import django_filters
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.search import index
+
+from cms.filters import ContentFilterSet
+
+from .base import ContentPage, IndexPage, RelatedDocument, documents_panel
+
+
+class TenderPage(ContentPage):
+    class Kind(models.TextChoices):
+        TENDER = "tender", _("Tender")
+        AUCTION = "auction", _("Auction")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        AWARDED = "awarded", _("Awarded")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TENDER)
+    reference_number = models.CharField(
+        _("reference number"),
+        max_length=60,
+        help_text=_("Unique among the tenders of this language."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    estimated_value = models.PositiveBigIntegerField(
+        _("estimated value"),
+        null=True,
+        blank=True,
+        help_text=_("In the currency below, without separators."),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=settings.SHAFAF_CURRENCIES, default="IRR"
+    )
+    publish_date = models.DateField(_("publish date"))
+    submission_deadline = models.DateTimeField(_("submission deadline"))
+    opening_date = models.DateTimeField(_("bid opening"), null=True, blank=True)
+    award_winner = models.CharField(_("winner"), max_length=255, blank=True)
+    award_amount = models.PositiveBigIntegerField(_("awarded amount"), null=True, blank=True)
+    award_date = models.DateField(_("award date"), null=True, blank=True)
+
+    content_panels = [
+        *ContentPage.content_panels[:1],
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("kind"), FieldPanel("reference_number"), FieldPanel("status")]
+                ),
+                FieldRowPanel([FieldPanel("estimated_value"), FieldPanel("currency")]),
+            ],
+            heading=_("Identification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("publish_date"),
+                FieldPanel("submission_deadline"),
+                FieldPanel("opening_date"),
+            ],
+            heading=_("Timeline"),
+        ),
+        *ContentPage.content_panels[1:],
+        documents_panel(_("Tender documents")),
+    ]
+    award_panels = [
+        MultiFieldPanel(
+            [FieldPanel("award_winner"), FieldPanel("award_amount"), FieldPanel("award_date")],
+            heading=_("Award"),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(award_panels, heading=_("Award")),
+            ObjectList(ContentPage.promote_panels, heading=_("Promote")),
+        ]
+    )
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("reference_number"),
+        index.AutocompleteField("reference_number"),
+        index.SearchField("award_winner"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("publish_date"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("kind"),
+        APIField("reference_number"),
+        APIField("status"),
+        APIField("estimated_value"),
+        APIField("currency"),
+        APIField("publish_date"),
+        APIField("submission_deadline"),
+        APIField("opening_date"),
+        APIField("award_winner"),
+        APIField("award_amount"),
+        APIField("award_date"),
+        APIField("documents"),
+    ]
+
+    parent_page_types = ["cms.TenderIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tender or auction")
+        verbose_name_plural = _("tenders and auctions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        deadline = self.submission_deadline
+        if deadline and self.publish_date and deadline.date() < self.publish_date:
+            errors["submission_deadline"] = _(
+                "The submission deadline must come after the publish date."
+            )
+        if deadline and self.opening_date and self.opening_date < deadline:
+            errors["opening_date"] = _("Bids cannot be opened before the submission deadline.")
+        if self.status == self.Status.AWARDED:
+            for field in ("award_winner", "award_amount", "award_date"):
+                if getattr(self, field) in (None, ""):
+                    errors[field] = _("Required once the tender is awarded.")
+        elif self.award_winner or self.award_amount is not None:
+            errors["status"] = _("A tender with a winner must have the status awarded.")
+        if self.reference_number and self.reference_number_taken():
+            errors["reference_number"] = _("Another tender already has this reference number.")
+        if self.award_date and self.publish_date and self.award_date < self.publish_date:
+            errors["award_date"] = _("A tender cannot be awarded before it is published.")
+        if errors:
+            raise ValidationError(errors)
+
+    def reference_number_taken(self):
+        # Not a database constraint: translations of one tender share its number.
+        others = TenderPage.objects.filter(reference_number=self.reference_number)
+        if self.locale_id:
+            others = others.filter(locale_id=self.locale_id)
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+        return others.exclude(pk=self.pk).exists()
+
+
+class TenderDocument(RelatedDocument):
+    page = ParentalKey(TenderPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class TenderFilter(ContentFilterSet):
+    kind = django_filters.ChoiceFilter(choices=TenderPage.Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=TenderPage.Status.choices, label=_("Status"))
+
+
+class TenderIndexPage(IndexPage):
+    child_model = TenderPage
+    filterset_class = TenderFilter
+    ordering = ("-publish_date", "-first_published_at")
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.TenderPage"]
+
+    class Meta:
+        verbose_name = _("tenders section")

@@ -1,0 +1,69 @@
+"""Creates the portal's page tree: a home page and one page per section."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, Site
+
+from cms.models import (
+    BudgetIndexPage,
+    EventIndexPage,
+    HomePage,
+    LawIndexPage,
+    NewsIndexPage,
+    ProjectIndexPage,
+    StaffDirectoryPage,
+    StandardPage,
+    TenderIndexPage,
+)
+
+# (model, slug, title): the sections every municipal portal has, in menu order.
+SECTIONS = [
+    (NewsIndexPage, "news", _("News and announcements")),
+    (EventIndexPage, "events", _("Events")),
+    (LawIndexPage, "laws", _("Laws and regulations")),
+    (TenderIndexPage, "tenders", _("Tenders and auctions")),
+    (ProjectIndexPage, "projects", _("Projects")),
+    (BudgetIndexPage, "budgets", _("Budget")),
+    (StaffDirectoryPage, "staff", _("Phone book")),
+    (StandardPage, "about", _("About the municipality")),
+]
+
+
+@transaction.atomic
+def ensure_site_structure(site_name):
+    """Return the home page, creating it, the default site and missing sections. Safe to re-run."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title=site_name, slug="home-fa", locale=Locale.get_default())
+        )
+        if site:
+            old_root = site.root_page
+            site.root_page = home
+            site.site_name = site_name
+            site.save()
+            if type(old_root.specific) is Page and not old_root.get_children().exists():
+                old_root.delete()
+        else:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=site_name,
+            )
+    existing = {type(page) for page in home.get_children().specific()}
+    with translation.override(settings.LANGUAGE_CODE):
+        for model, slug, title in SECTIONS:
+            if model not in existing:
+                home.add_child(instance=model(title=str(title), slug=slug, locale=home.locale))
+    return home
+
+
+def section(home, model):
+    """The live section page of ``model`` under ``home``."""
+    return model.objects.child_of(home).first()
