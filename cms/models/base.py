@@ -39,6 +39,13 @@ class ContentPage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tags"))
+    source_id = models.CharField(
+        _("source identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifier in the portal this item was imported from; re-imports update it."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -46,6 +53,7 @@ class ContentPage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("source_id")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
