@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Serve the Shafaf demo city at http://${HOST:-127.0.0.1}:${PORT:-8000}, setting everything up first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-portal.settings.dev}"
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}"
+
+source scripts/venv.sh
+ensure_venv
+
+echo "==> Applying database migrations"
+python manage.py migrate --no-input
+echo "==> Loading the demo city (only the first time)"
+python manage.py load_demo
+echo "==> Building the search index"
+python manage.py update_index
+echo "==> Serving http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl+C stops"
+exec python manage.py runserver "$HOST:$PORT"
