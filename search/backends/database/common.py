@@ -1,0 +1,54 @@
+"""Pieces shared by the SQLite and PostgreSQL variants: the indexer hook and term policy."""
+
+import types
+
+from django.utils.encoding import force_str
+
+from search.normalization import index_text
+
+#: Terms at least this long match every word they begin; shorter ones match whole words only.
+PREFIX_MIN_LENGTH = 3
+
+
+def is_prefix_term(term):
+    """Whether ``term`` should also match longer words (numbers never do: 140 ≠ 1403)."""
+    return len(term) >= PREFIX_MIN_LENGTH and not term.isdigit()
+
+
+def _flatten(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return force_str(value)
+
+
+class NormalizingIndexerMixin:
+    """Index every field value as normalized words (see :mod:`search.normalization`)."""
+
+    def prepare_value(self, value):
+        return index_text(_flatten(value))
+
+
+def add_items_with_indexer(add_items, indexer_class):
+    """The vendor's ``add_items`` unchanged, except that ``ObjectIndexer`` means ``indexer_class``."""
+    namespace = {**add_items.__globals__, "ObjectIndexer": indexer_class}
+    return types.FunctionType(
+        add_items.__code__,
+        namespace,
+        add_items.__name__,
+        add_items.__defaults__,
+        add_items.__closure__,
+    )
+
+
+class MatchingMixin:
+    def matching(self, query, queryset):
+        """The objects of ``queryset`` that match ``query``, as a lazy, unordered queryset.
+
+        Facet counts aggregate over it in SQL, so they cost one query each however many match.
+        """
+        results = self.search(query, queryset, order_by_relevance=False)
+        return results.get_queryset().order_by()

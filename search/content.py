@@ -1,0 +1,98 @@
+"""What search needs to know about cms page types: their public type names and their dates."""
+
+import datetime
+
+from django.apps import apps
+from django.db.models import DateField, DateTimeField, F, Q
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from wagtail.models import Page
+
+from cms import models as cms
+from cms.jalali import jalali_year_of, jalali_year_range
+
+#: Public name of each page type in URLs and the API (``?type=tender``), in facet order.
+TYPE_NAMES = {
+    cms.NewsPage: "news",
+    cms.EventPage: "event",
+    cms.LawPage: "law",
+    cms.TenderPage: "tender",
+    cms.ProjectPage: "project",
+    cms.BudgetPage: "budget",
+    cms.StandardPage: "page",
+}
+TYPES_BY_NAME = {name: model for model, name in TYPE_NAMES.items()}
+
+#: The field that dates an item for readers; pages without one are dated by first publication.
+DATE_FIELDS = {
+    cms.NewsPage: "date",
+    cms.EventPage: "start",
+    cms.LawPage: "approval_date",
+    cms.TenderPage: "publish_date",
+    cms.ProjectPage: "start_date",
+    cms.BudgetPage: "approved_on",
+}
+
+
+def type_name(model):
+    """``tender`` for TenderPage; other page types (sections, home) by their model name."""
+    return TYPE_NAMES.get(model, model._meta.model_name)
+
+
+def model_for_type(name):
+    """The page model of a public type name, or None."""
+    if name in TYPES_BY_NAME:
+        return TYPES_BY_NAME[name]
+    for model in apps.get_models():
+        if issubclass(model, Page) and model not in TYPE_NAMES and model._meta.model_name == name:
+            return model
+    return None
+
+
+def type_label(model):
+    return model._meta.verbose_name
+
+
+def content_date_expression():
+    """SQL for each page's reader-facing date, as a date in the site's time zone."""
+    dates = []
+    for model, field in DATE_FIELDS.items():
+        lookup = f"{model._meta.model_name}__{field}"
+        is_datetime = isinstance(model._meta.get_field(field), DateTimeField)
+        dates.append(TruncDate(lookup) if is_datetime else F(lookup))
+    dates.append(TruncDate("first_published_at"))
+    return Coalesce(*dates, output_field=DateField())
+
+
+def annotate_content_dates(queryset):
+    """Pages with ``content_date`` and ``fiscal_year`` (budgets are dated by their fiscal year)."""
+    return queryset.annotate(
+        content_date=content_date_expression(),
+        fiscal_year=F("budgetpage__fiscal_year"),
+    )
+
+
+def jalali_year_filter(year):
+    """A Q for pages of Jalali ``year``: budgets by fiscal year, the rest by their date."""
+    start, end = jalali_year_range(year)
+    dated = Q(content_date__gte=start, content_date__lt=end, budgetpage__isnull=True)
+    return Q(budgetpage__fiscal_year=year) | dated
+
+
+def jalali_year(content_date, fiscal_year=None):
+    if fiscal_year:
+        return fiscal_year
+    if content_date:
+        return jalali_year_of(content_date)
+    return None
+
+
+def display_date(page):
+    """The date a result shows: the page type's own date, else its first publication."""
+    field = DATE_FIELDS.get(type(page))
+    value = getattr(page, field, None) if field else None
+    if value is None:
+        value = page.first_published_at
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
+    return value

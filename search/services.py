@@ -1,0 +1,286 @@
+"""Site search: live public pages matching a query, one page of hits and facet counts.
+
+The number of database queries does not depend on how many pages match: one for the hits,
+one per page type among them (``specific()``), one for the count and one per facet.
+"""
+
+import dataclasses
+import datetime
+import unicodedata
+from collections import Counter
+
+from django.apps import apps
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from cms.models import PageTag
+from search.content import (
+    TYPE_NAMES,
+    annotate_content_dates,
+    display_date,
+    jalali_year,
+    jalali_year_filter,
+    model_for_type,
+    type_label,
+    type_name,
+)
+from search.highlight import highlight_terms, snippet
+from search.normalization import normalize, tokens
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 1000
+PAGE_SIZE = 10
+TAG_FACET_SIZE = 20
+SUGGESTIONS = 8
+JALALI_YEARS = range(1300, 1500)
+
+
+class InvalidSearch(ValueError):
+    """A search request we refuse, with a message for the person who sent it."""
+
+
+def _clean(value):
+    # Control characters (NUL in particular, which PostgreSQL refuses) are never meant.
+    text = "".join(ch for ch in str(value or "") if unicodedata.category(ch) != "Cc" or ch == " ")
+    return text.strip()
+
+
+def _number(value, name):
+    digits = normalize(value)
+    if not digits.isascii() or not digits.isdigit():
+        raise InvalidSearch(_("“%(name)s” must be a number.") % {"name": name})
+    return int(digits)
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchParams:
+    """A validated search request: the query and the filters chosen from the facets."""
+
+    query: str = ""
+    type: str = ""
+    tag: str = ""
+    year: int | None = None
+    district: int | None = None
+    page: int = 1
+
+    FILTERS = ("type", "tag", "year", "district")
+
+    @classmethod
+    def from_querydict(cls, data):
+        """Read ``q``, ``type``, ``tag``, ``year``, ``district`` and ``page``; InvalidSearch if bad."""
+        query = _clean(data.get("q"))
+        if len(query) > MAX_QUERY_LENGTH:
+            raise InvalidSearch(
+                _("The search text is too long (at most %(max)d characters).")
+                % {"max": MAX_QUERY_LENGTH}
+            )
+        type_ = _clean(data.get("type"))
+        if type_ and model_for_type(type_) is None:
+            raise InvalidSearch(_("Unknown content type “%(type)s”.") % {"type": type_})
+        tag = _clean(data.get("tag"))[:100]
+        year = _clean(data.get("year"))
+        year = _number(year, "year") if year else None
+        if year is not None and year not in JALALI_YEARS:
+            raise InvalidSearch(_("The year must be a Jalali year such as 1403."))
+        district = _clean(data.get("district"))
+        district = _number(district, "district") if district else None
+        page = _clean(data.get("page"))
+        page = _number(page, "page") if page else 1
+        if not 1 <= page <= MAX_PAGE:
+            raise InvalidSearch(_("The page number is out of range."))
+        return cls(query=query, type=type_, tag=tag, year=year, district=district, page=page)
+
+    @property
+    def has_words(self):
+        return bool(tokens(self.query))
+
+    def filters(self):
+        """The chosen filters, ``{name: value}``, without the empty ones."""
+        chosen = {name: getattr(self, name) for name in self.FILTERS}
+        return {name: value for name, value in chosen.items() if value not in (None, "")}
+
+
+@dataclasses.dataclass
+class Hit:
+    page: Page
+    type: str
+    title: str
+    url: str
+    snippet: str
+    date: datetime.date | None
+
+    def as_json(self):
+        return {
+            "id": self.page.pk,
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "snippet": str(self.snippet),
+            "date": self.date.isoformat() if self.date else None,
+        }
+
+
+@dataclasses.dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclasses.dataclass
+class SearchOutcome:
+    params: SearchParams
+    count: int
+    hits: list
+    facets: dict
+    page_size: int = PAGE_SIZE
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.page_size))
+
+    def facets_json(self):
+        return {
+            name: {value.value: value.count for value in values}
+            for name, values in self.facets.items()
+        }
+
+
+def searchable_pages():
+    """Every page a visitor may find: live, public, not the tree's root."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def _filtered_pages(params):
+    pages = searchable_pages()
+    chosen = Page.objects.all()
+    if params.type:
+        model = model_for_type(params.type)
+        chosen = chosen.filter(
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+        )
+    if params.tag:
+        chosen = chosen.filter(tagged_items__tag__name=params.tag)
+    if params.year:
+        chosen = annotate_content_dates(chosen).filter(jalali_year_filter(params.year))
+    if params.district is not None:
+        chosen = chosen.filter(projectpage__district__number=params.district)
+    if params.filters():
+        # The search backend only accepts filters on indexed fields; ``id`` is one.
+        pages = pages.filter(id__in=chosen.values("pk"))
+    return pages
+
+
+def _texts(page):
+    """A page's searchable text fields other than the title, as strings, in index order."""
+    texts = []
+    for field in type(page).get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name != "title":
+            value = field.get_value(page)
+            if isinstance(value, list | tuple):
+                texts.extend(str(item) for item in value if item)
+            elif value:
+                texts.append(str(value))
+    return texts
+
+
+def _facets(matched_ids):
+    type_rows = (
+        Page.objects.filter(pk__in=matched_ids)
+        .values("content_type__app_label", "content_type__model")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    order = list(TYPE_NAMES.values())
+    types = []
+    for row in type_rows:
+        model = apps.get_model(row["content_type__app_label"], row["content_type__model"])
+        types.append(FacetValue(type_name(model), str(type_label(model)), row["count"]))
+    types.sort(key=lambda v: (order.index(v.value) if v.value in order else len(order), -v.count))
+
+    tag_rows = (
+        PageTag.objects.filter(content_object_id__in=matched_ids)
+        .values("tag__name")
+        .annotate(count=Count("content_object_id", distinct=True))
+        .order_by("-count", "tag__name")[:TAG_FACET_SIZE]
+    )
+    tags = [FacetValue(row["tag__name"], row["tag__name"], row["count"]) for row in tag_rows]
+
+    date_rows = (
+        annotate_content_dates(Page.objects.filter(pk__in=matched_ids))
+        .values("content_date", "fiscal_year")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    year_counts = Counter()
+    for row in date_rows:
+        year = jalali_year(row["content_date"], row["fiscal_year"])
+        if year:
+            year_counts[year] += row["count"]
+    years = [
+        FacetValue(str(year), str(year), count)
+        for year, count in sorted(year_counts.items(), reverse=True)
+    ]
+
+    district_rows = (
+        Page.objects.filter(pk__in=matched_ids, projectpage__district__isnull=False)
+        .values("projectpage__district__number", "projectpage__district__name")
+        .annotate(count=Count("pk"))
+        .order_by("projectpage__district__number")
+    )
+    districts = [
+        FacetValue(
+            str(row["projectpage__district__number"]),
+            row["projectpage__district__name"],
+            row["count"],
+        )
+        for row in district_rows
+    ]
+    return {"type": types, "tag": tags, "year": years, "district": districts}
+
+
+def search_pages(params, request=None, page_size=PAGE_SIZE):
+    """One page of live public pages matching ``params``, best first, with facet counts."""
+    if not params.has_words:
+        return SearchOutcome(params, 0, [], {name: [] for name in SearchParams.FILTERS})
+    backend = get_search_backend()
+    pages = _filtered_pages(params)
+    results = backend.search(params.query, pages.specific())
+    count = results.count()
+    start = (params.page - 1) * page_size
+    found = list(results[start : start + page_size]) if start < count else []
+    terms = highlight_terms(params.query)
+    hits = [
+        Hit(
+            page=page,
+            type=type_name(type(page)),
+            title=page.title,
+            url=page.get_url(request=request),
+            snippet=snippet(_texts(page), terms),
+            date=display_date(page),
+        )
+        for page in found
+    ]
+    matched_ids = backend.matching(params.query, pages).values("pk")
+    return SearchOutcome(params, count, hits, _facets(matched_ids), page_size)
+
+
+def suggest(query, request=None, limit=SUGGESTIONS):
+    """Titles of live public pages that start like ``query``, for autocompletion."""
+    if not tokens(query):
+        return []
+    backend = get_search_backend()
+    pages = backend.autocomplete(query, searchable_pages())[:limit]
+    return [
+        {
+            "id": page.pk,
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "type": type_name(page.specific_class),
+        }
+        for page in pages
+    ]
