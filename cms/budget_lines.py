@@ -123,10 +123,14 @@ def _sum(values):
 
 
 def _leads_back(code, by_code, get):
-    seen = {code}
+    """Whether following parents from ``code`` comes back to ``code`` itself.
+
+    A line that merely hangs below a loop is not its own ancestor; the loop's members are.
+    """
+    seen = set()
     parent_code = get(by_code[code], "parent_code")
-    while parent_code:
-        if parent_code in seen:
+    while parent_code and parent_code not in seen:
+        if parent_code == code:
             return True
         seen.add(parent_code)
         parent = by_code.get(parent_code)

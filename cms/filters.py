@@ -30,6 +30,11 @@ class JalaliYearFilter(django_filters.NumberFilter):
 class ContentFilterSet(django_filters.FilterSet):
     """Base of every section filter: by tag, as tag pages and API consumers link to."""
 
+    # Through PageTag's own relation: its key points at wagtailcore.Page, and taggit's
+    # ``tags__`` join on a page subclass looks for a column the subclass table lacks.
     tag = django_filters.CharFilter(
-        field_name="tags__slug", label=_("Tag"), widget=forms.HiddenInput, distinct=True
+        field_name="tagged_items__tag__slug",
+        label=_("Tag"),
+        widget=forms.HiddenInput,
+        distinct=True,
     )

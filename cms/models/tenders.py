@@ -4,6 +4,7 @@ import django_filters
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -128,7 +129,16 @@ class TenderPage(ContentPage):
         super().clean()
         errors = {}
         deadline = self.submission_deadline
-        if deadline and self.publish_date and deadline.date() < self.publish_date:
+        # Compare calendar days in the portal's time zone: from the database the deadline
+        # comes back in UTC, which in Tehran can still be the day before.
+        deadline_day = None
+        if deadline:
+            deadline_day = (
+                timezone.localdate(deadline, timezone.get_default_timezone())
+                if timezone.is_aware(deadline)
+                else deadline.date()
+            )
+        if deadline_day and self.publish_date and deadline_day < self.publish_date:
             errors["submission_deadline"] = _(
                 "The submission deadline must come after the publish date."
             )

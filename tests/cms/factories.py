@@ -117,3 +117,44 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.StaffMember
+
+
+def budget_lines(*rows):
+    """BudgetLineItem instances from (code, parent_code, kind, approved, revised, actual) rows."""
+    return [
+        models.BudgetLineItem(
+            code=code,
+            title=f"ردیف {code} درآمد‌های عمومي",
+            parent_code=parent_code,
+            kind=kind,
+            approved=approved,
+            revised=revised,
+            actual=actual,
+        )
+        for code, parent_code, kind, approved, revised, actual in rows
+    ]
+
+
+class StandardPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"درباره‌ی شهرداری {n}")
+
+    class Meta:
+        model = models.StandardPage
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A small PDF-named document; the file holds plain text, which is all pages need."""
+
+    title = factory.Sequence(lambda n: f"متن کامل مصوبه‌ی {n} {XSS}")
+    file = factory.django.FileField(filename="mosavabe.pdf", data=b"%PDF-1.4 test" * 100)
+
+    class Meta:
+        model = "wagtaildocs.Document"
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"عکس پیشرفت کار {n}")
+    file = factory.django.ImageField(width=64, height=48, color="teal")
+
+    class Meta:
+        model = "wagtailimages.Image"
