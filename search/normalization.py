@@ -25,8 +25,11 @@ normalize to the same string.
 The trade-off: the joined word is one token, so "شود" alone would not find "می‌شود". The
 indexing side makes up for it with :func:`index_text`, which adds the parts of every word it
 joined ("میشود می شود"), so a query for one part, or for the parts separated by a space
-("آیین نامه" for "آیین‌نامه"), still finds it. Only words written joined *without* any mark
-("میشود" typed as one word) are indexed whole, since we cannot tell where they would split.
+("آیین نامه" for "آیین‌نامه"), still finds it. The query side does the mirror image with
+:func:`query_terms`: a word the query joined matches either whole or as all of its parts, so
+"مقاوم‌سازی" finds a text that wrote "مقاوم سازی". Only compounds written joined *without* any
+mark ("مقاومسازی") stay whole on both sides: nobody can tell where they would split, so
+"مقاوم سازی" does not find them. The affixes above are the exception, joined by rule.
 Joining a space before تر also joins "پسماند تر" (wet waste) into one word; both sides do the
 same, so the phrase is found, only the lone word "تر" is not.
 """
@@ -120,6 +123,17 @@ def normalize(text):
 def tokens(text):
     """The words of ``normalize(text)``: runs of letters and digits, in order."""
     return _WORD.findall(normalize(text))
+
+
+def query_terms(text):
+    """The words of a query as ``(word, parts)``; ``parts`` are the pieces of a joined word.
+
+    A query word typed with a half-space ("مقاوم‌سازی") should also find the text that wrote it
+    with a space ("مقاوم سازی"), so backends match either the word or all of its parts.
+    """
+    for word in re.findall(rf"(?:{_W}|{JOINER})+", _marked(str(text or ""))):
+        pieces = tuple(piece for piece in word.split(JOINER) if piece)
+        yield "".join(pieces), pieces if len(pieces) > 1 else ()
 
 
 def index_text(text):

@@ -107,6 +107,7 @@ class SearchParams:
 class Hit:
     page: Page
     type: str
+    type_label: str
     title: str
     url: str
     snippet: str
@@ -258,6 +259,7 @@ def search_pages(params, request=None, page_size=PAGE_SIZE):
         Hit(
             page=page,
             type=type_name(type(page)),
+            type_label=str(type_label(type(page))),
             title=page.title,
             url=page.get_url(request=request),
             snippet=snippet(_texts(page), terms),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/search/", include("search.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -23,6 +24,7 @@ if settings.DEBUG:
 
 # Persian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

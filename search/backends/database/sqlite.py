@@ -2,11 +2,15 @@
 
 from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite import sqlite as sqlite_backend
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import (
+    LexemeCombinable,
+    SearchQueryExpression,
+    SearchQueryField,
+)
 from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 
-from search.normalization import tokens
+from search.normalization import query_terms, tokens
 
 from .common import MatchingMixin, NormalizingIndexerMixin, add_items_with_indexer, is_prefix_term
 
@@ -32,26 +36,38 @@ class WeightedBM25(Func):
         return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
 
+class RawMatch(LexemeCombinable):
+    """An FTS5 query we wrote ourselves from word tokens; MatchExpression binds it as a parameter."""
+
+    _output_field = SearchQueryField()
+
+    def __init__(self, query):
+        super().__init__()
+        self.query = query
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.query]
+
+
 class SQLiteQueryMixin:
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            terms = tokens(query.query_string)
-            if not terms:
-                # An empty phrase matches nothing, which is what a query of punctuation means.
-                return SearchQueryExpression("")
-            lexemes = None
-            for term in terms:
-                lexeme = Lexeme(term, prefix=self.is_prefix(term))
-                if lexemes is None:
-                    lexemes = lexeme
-                elif query.operator.upper() == "AND":
-                    lexemes &= lexeme
-                else:
-                    lexemes |= lexeme
-            return SearchQueryExpression(lexemes, config=config)
+            operator = " AND " if query.operator.upper() == "AND" else " OR "
+            groups = []
+            for word, parts in query_terms(query.query_string):
+                group = self.fts_term(word)
+                if parts:
+                    group = f"({group} OR ({' AND '.join(self.fts_term(p) for p in parts)}))"
+                groups.append(group)
+            # No words (only punctuation): an empty phrase, which matches nothing.
+            return SearchQueryExpression(RawMatch(operator.join(groups) or '""'))
         if isinstance(query, Phrase):
             return SearchQueryExpression(" ".join(tokens(query.query_string)))
         return super().build_search_query_content(query, config=config)
+
+    def fts_term(self, term):
+        # Tokens are letters and digits only, so quoting cannot be escaped from.
+        return f'"{term}"*' if self.is_prefix(term) else f'"{term}"'
 
     def is_prefix(self, term):
         return is_prefix_term(term)
