@@ -1,14 +1,15 @@
-"""Snippets for the municipality's structure: districts, departments, staff phone book."""
+"""Snippets for the municipality's structure: districts, departments, staff phone book.
+
+Registered in the admin by cms/wagtail_hooks.py.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 
-@register_snippet
 class District(index.Indexed, models.Model):
     """A municipal district (منطقه), used to place projects and filter by area."""
 
@@ -28,7 +29,6 @@ class District(index.Indexed, models.Model):
         return self.name
 
 
-@register_snippet
 class Department(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("duties"), blank=True)
@@ -43,7 +43,11 @@ class Department(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("address"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -54,7 +58,6 @@ class Department(index.Indexed, models.Model):
         return self.name
 
 
-@register_snippet
 class StaffMember(index.Indexed, models.Model):
     """An entry of the phone book."""
 
@@ -84,6 +87,7 @@ class StaffMember(index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("full_name"),
+        index.AutocompleteField("full_name"),
         index.SearchField("position"),
         index.RelatedFields("department", [index.SearchField("name")]),
     ]
