@@ -11,7 +11,8 @@ from search.backends.database.common import PREFIX_MIN_LENGTH, is_prefix_term
 def test_the_configured_backend_is_ours_for_this_database(db):
     backend = get_search_backend()
     assert type(backend).__module__.startswith("search.backends.database")
-    assert connection.vendor in type(backend).__module__
+    expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
+    assert type(backend).__name__ == expected[connection.vendor]
 
 
 def names_used(code):
