@@ -165,7 +165,8 @@ def test_project_without_district_shows_null(client, sections):
 def test_projects_filter_by_district(client, sections, district):
     index = sections[models.ProjectIndexPage]
     in_district = factories.ProjectPageFactory(parent=index, district=district)
-    factories.ProjectPageFactory(parent=index, district=factories.DistrictFactory())
+    other_district = factories.DistrictFactory(number=13)
+    factories.ProjectPageFactory(parent=index, district=other_district)
     factories.ProjectPageFactory(parent=index)
     items = _listing(client, {"type": "cms.ProjectPage", "district": district.pk})
     assert [item["id"] for item in items] == [in_district.pk]
