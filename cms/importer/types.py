@@ -138,7 +138,7 @@ TYPES = {
 }
 # Shorthand: an announcement is a news item of kind "announcement".
 ALIASES = {"announcement": ("news", {"kind": "announcement"})}
-# Keys every type takes besides its fields; "type" and "line" bookkeeping included.
+# Keys every type takes besides its own fields.
 GENERAL_KEYS = {"type", "source_id", "body", "tags", "live", "language", "date"}
 EXTRA_KEYS = {"law": {"amends", "repealed_by"}, "project": {"district"}, "budget": {"lines"}}
 LINE_KEYS = {"code", "title", "parent_code", "kind", "approved", "revised", "actual"}
