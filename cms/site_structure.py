@@ -60,10 +60,33 @@ def ensure_site_structure(site_name):
     with translation.override(settings.LANGUAGE_CODE):
         for model, slug, title in SECTIONS:
             if model not in existing:
-                home.add_child(instance=model(title=str(title), slug=slug, locale=home.locale))
+                home.add_child(
+                    instance=model(
+                        title=str(title), slug=slug, locale=home.locale, show_in_menus=True
+                    )
+                )
     return home
 
 
 def section(home, model):
     """The live section page of ``model`` under ``home``."""
     return model.objects.child_of(home).first()
+
+
+@transaction.atomic
+def ensure_translated_structure(home, language_code):
+    """Give ``home`` and its sections a published translation in ``language_code``.
+
+    The copies get their titles in that language; their content stays for editors to
+    translate. Safe to re-run: existing translations are left alone.
+    """
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    titles = {model: title for model, _slug, title in SECTIONS}
+    with translation.override(language_code):
+        for page in [home, *home.get_children().specific()]:
+            if page.get_translations().filter(locale=locale).exists():
+                continue
+            copy = page.copy_for_translation(locale, copy_parents=True)
+            copy.title = copy.draft_title = str(titles.get(type(page), copy.title))
+            copy.save_revision().publish()
+    return home.get_translation(locale)

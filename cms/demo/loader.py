@@ -22,7 +22,7 @@ from cms.models import (
     StandardPage,
     TenderPage,
 )
-from cms.site_structure import ensure_site_structure, section
+from cms.site_structure import ensure_site_structure, ensure_translated_structure, section
 
 DEMO_DIR = Path(__file__).resolve().parent
 CONTENT_FILE = DEMO_DIR / "demo_city.jsonl"
@@ -58,6 +58,7 @@ def load_demo(progress=None):
         raise DemoLoadFailed(report)
     _fill_about(home, directory["about"])
     _fill_home(home, directory["home"])
+    ensure_translated_structure(home, "en")  # so the language switch has somewhere to go
     return report
 
 

@@ -100,7 +100,7 @@ def alternates(context):
 
 
 def home_sections(context):
-    """The live, public children of the home page, in menu (tree) order."""
+    """The live, public children of the home page shown in menus, in tree order."""
     home = site_home(context)
     if home is None:
         return []
@@ -108,5 +108,5 @@ def home_sections(context):
         context.get("request"),
         "sections",
         home.pk,
-        lambda: list(home.get_children().live().public()),
+        lambda: list(home.get_children().live().public().in_menu()),
     )

@@ -138,6 +138,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# Filter forms on the public site offer "All" rather than dashes when nothing is chosen.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 # Items per page on the public index pages.
 SHAFAF_PAGE_SIZE = 12
 
