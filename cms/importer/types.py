@@ -7,6 +7,7 @@ checked one by one, every problem collected rather than stopping at the first.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from cms.jalali import to_ascii_digits
 from cms.models import BudgetLineItem, BudgetPage, EventPage, LawPage, NewsPage, ProjectPage
@@ -142,6 +143,12 @@ ALIASES = {"announcement": ("news", {"kind": "announcement"})}
 GENERAL_KEYS = {"type", "source_id", "body", "tags", "live", "language", "date"}
 EXTRA_KEYS = {"law": {"amends", "repealed_by"}, "project": {"district"}, "budget": {"lines"}}
 LINE_KEYS = {"code", "title", "parent_code", "kind", "approved", "revised", "actual"}
+
+
+def imported(model):
+    """Pages of ``model`` that imports write: the default language's. Translations of an
+    imported page keep its source_id and must not be taken for it."""
+    return model.objects.filter(locale=Locale.get_default())
 
 
 def parse_item(line_number, data):

@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 from cms import budget_lines
 from cms.models import BudgetLineItem, District, LawPage
 
-from .types import LINE_KEYS
+from .types import LINE_KEYS, imported
 
 CREATE, UPDATE, UNCHANGED = "created", "updated", "unchanged"
 # Tree fields are set when the page is added under its section, after validation.
@@ -68,7 +68,7 @@ def _existing_pages(items, errors):
     for item in items:
         by_model.setdefault((item.type, item.model), []).append(item.source_id)
     for (type_name, model), source_ids in by_model.items():
-        pages = model.objects.filter(source_id__in=source_ids).prefetch_related("tags")
+        pages = imported(model).filter(source_id__in=source_ids).prefetch_related("tags")
         if model is LawPage:
             pages = pages.select_related("repealed_by").prefetch_related("amends")
         elif type_name == "project":
@@ -93,7 +93,7 @@ def _law_targets(items, errors):
     in_file = {item.source_id: None for item in items if item.type == "law"}
     wanted = {target for item in items for target in [*item.amends, item.repealed_by] if target}
     known = dict(
-        LawPage.objects.filter(source_id__in=wanted).values_list("source_id", "pk").order_by("pk")
+        imported(LawPage).filter(source_id__in=wanted).values_list("source_id", "pk").order_by("pk")
     )
     targets = {**in_file, **known}
     for item in items:

@@ -12,6 +12,7 @@ from cms.jalali import to_persian_digits
 from cms.models import BudgetLineItem, District, LawPage
 from cms.site_structure import SECTIONS, ensure_site_structure, section
 
+from .types import imported
 from .validation import CREATE, UNCHANGED
 
 
@@ -82,7 +83,7 @@ def _fill_relations(item, page, law_pks, districts):
 def _law_pks(plan, pages_by_source):
     """{law source_id: law} for every law a line points at, on the site or just created."""
     wanted = {t for item in plan.actions for t in [*item.amends, item.repealed_by] if t}
-    laws = {law.source_id: law for law in LawPage.objects.filter(source_id__in=wanted)}
+    laws = {law.source_id: law for law in imported(LawPage).filter(source_id__in=wanted)}
     laws.update(pages_by_source)
     return laws
 

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError
+from django.utils import translation
 from wagtail.models import Revision
 from wagtail.signals import page_published
 
@@ -29,6 +30,22 @@ from tests.cms.factories import LawPageFactory, TenderPageFactory
 from tests.conftest import XSS
 
 TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Reasons are compared with their English msgids; one test checks the Persian."""
+    with translation.override("en"):
+        yield
+
+
+def test_reasons_are_reported_in_persian_by_default(home):
+    with translation.override("fa"):
+        report = import_lines(["{not json"])
+    assert not report.ok
+    assert report.errors[0].message.startswith("JSON معتبر نیست")
+
+
 PAGE_MODELS = [NewsPage, EventPage, LawPage, TenderPage, ProjectPage, BudgetPage]
 
 

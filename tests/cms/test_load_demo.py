@@ -58,10 +58,11 @@ def test_load_demo_loads_a_few_dozen_items_of_every_type_and_the_phone_book(db, 
     assert District.objects.count() == 6
     assert Department.objects.count() >= 6
     assert StaffMember.objects.count() >= 20
-    about = StandardPage.objects.get(slug="about")
+    about = StandardPage.objects.get(slug="about", locale__language_code="fa")
     assert about.live and len(about.body) >= 2
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="fa")
     assert home.welcome
+    assert HomePage.objects.get(locale__language_code="en").live
     assert home.featured_items.count() >= 4
 
 
@@ -100,7 +101,7 @@ def test_second_run_changes_nothing_and_keeps_the_admin_password(db, monkeypatch
 @pytest.fixture
 def loaded_marker(sections):
     """The state after a first load, as far as load_demo checks it: the About page's marker."""
-    StandardPage.objects.filter(slug="about").update(source_id=MARKER)
+    StandardPage.objects.filter(slug="about", locale__language_code="fa").update(source_id=MARKER)
 
 
 def test_admin_login_is_printed_with_the_password_from_the_environment(loaded_marker, monkeypatch):
