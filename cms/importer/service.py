@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import validation, writers
+from .indexing import indexing_deferred
 from .types import parse_item
 
 
@@ -88,7 +89,8 @@ def import_lines(lines, *, dry_run=False, progress=None):
     if dry_run:
         return report
     try:
-        with transaction.atomic():
+        models = {item.model for item in planned.actions}
+        with transaction.atomic(), indexing_deferred(models):
             writers.write(planned, progress)
     except writers.WriteFailed as failure:
         report.counts = {}

@@ -472,3 +472,12 @@ def test_command_help_explains_the_format(capsys):
     assert "JSON object" in help_text
     assert "1403/02/12" in help_text
     assert "--dry-run" in help_text
+
+
+def test_imported_pages_are_indexed_for_search_in_bulk(home):
+    report = run(
+        *(news(source_id=f"news-{n}", title=f"بازگشايي بوستان محله‌ی {n}") for n in range(3))
+    )
+
+    assert report.ok
+    assert NewsPage.objects.live().search("بوستان").count() == 3
