@@ -23,6 +23,7 @@ SECTION_TYPES = [
     "cms.BudgetIndexPage",
     "cms.StandardPage",
     "cms.StaffDirectoryPage",
+    "participation.PollIndexPage",
 ]
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/search/", include("search.api_urls")),
+    path("api/participation/", include("participation.api_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

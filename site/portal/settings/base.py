@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",

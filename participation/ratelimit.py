@@ -1,0 +1,82 @@
+"""Fixed-window rate limits kept in Django's cache (Redis in production), per user and per IP.
+
+``check(request, "vote", limits)`` raises ``RateLimited`` when the user or the address has
+used up its allowance in the current window; every public write calls it before working.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``count`` hits per ``seconds``."""
+
+    count: int
+    seconds: int
+
+
+# Defaults; a project overrides them with SHAFAF_RATE_LIMITS = {"vote": {"user": ..., "ip": ...}}.
+DEFAULT_LIMITS = {
+    "vote": {"user": Limit(10, 60), "ip": Limit(60, 60)},
+}
+
+
+class RateLimited(Exception):
+    """Too many requests; ``retry_after`` is the number of seconds until the window resets."""
+
+    message = _("Too many attempts. Please wait a minute and try again.")
+
+    def __init__(self, retry_after):
+        super().__init__(str(self.message))
+        self.retry_after = retry_after
+
+
+def limits_for(scope):
+    """The limits of ``scope``: settings first, then the defaults."""
+    configured = getattr(settings, "SHAFAF_RATE_LIMITS", {}).get(scope, {})
+    return {**DEFAULT_LIMITS.get(scope, {}), **configured}
+
+
+def client_ip(request):
+    """The client's address as the web server saw it.
+
+    Behind a reverse proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn's
+    --forwarded-allow-ips with a trusted X-Forwarded-For); we never trust the header here.
+    """
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def hit(key, limit, now=None):
+    """Count one hit on ``key``; return the seconds to wait if over ``limit``, else 0."""
+    now = time.time() if now is None else now
+    window = int(now // limit.seconds)
+    cache_key = f"ratelimit:{key}:{window}"
+    # add() is atomic in every cache backend, and incr() in Redis and locmem.
+    cache.add(cache_key, 0, timeout=limit.seconds + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, timeout=limit.seconds + 1)
+        count = 1
+    if count > limit.count:
+        return max(1, int((window + 1) * limit.seconds - now))
+    return 0
+
+
+def check(request, scope):
+    """Count this request against ``scope``'s per-user and per-IP limits; raise if over."""
+    limits = limits_for(scope)
+    keys = []
+    user = getattr(request, "user", None)
+    if "user" in limits and user is not None and user.is_authenticated:
+        keys.append((f"{scope}:user:{user.pk}", limits["user"]))
+    if "ip" in limits:
+        keys.append((f"{scope}:ip:{client_ip(request)}", limits["ip"]))
+    wait = max((hit(key, limit) for key, limit in keys), default=0)
+    if wait:
+        raise RateLimited(retry_after=wait)
