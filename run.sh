@@ -16,6 +16,6 @@ python manage.py migrate --no-input
 echo "==> Loading the demo city (only the first time)"
 python manage.py load_demo
 echo "==> Building the search index"
-python manage.py update_index
+python manage.py rebuild_search
 echo "==> Serving http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl+C stops"
 exec python manage.py runserver "$HOST:$PORT"

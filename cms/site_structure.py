@@ -1,5 +1,7 @@
 """Creates the portal's page tree: a home page and one page per section."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
@@ -41,21 +43,18 @@ def ensure_site_structure(site_name):
         home = root.add_child(
             instance=HomePage(title=site_name, slug="home-fa", locale=Locale.get_default())
         )
-        if site:
-            old_root = site.root_page
-            site.root_page = home
-            site.site_name = site_name
-            site.save()
-            if type(old_root.specific) is Page and not old_root.get_children().exists():
-                old_root.delete()
-        else:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=site_name,
-            )
+        old_root = site.root_page if site else None
+        site = site or Site(is_default_site=True)
+        # The public address, so API and feed links point where the site is served.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = site_name
+        site.save()
+        # Wagtail's migrations leave a placeholder welcome page; it has no use once we have a home.
+        if old_root and type(old_root.specific) is Page and not old_root.get_children().exists():
+            old_root.delete()
     existing = {type(page) for page in home.get_children().specific()}
     with translation.override(settings.LANGUAGE_CODE):
         for model, slug, title in SECTIONS:

@@ -1,10 +1,19 @@
 """Fixtures shared by the whole suite: a minimal page tree, never the demo data."""
 
 import pytest
+from django.utils import translation
 
 from cms.site_structure import ensure_site_structure
 
 XSS = '<script>alert("x")</script>'
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the site's default language, whatever an earlier request activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

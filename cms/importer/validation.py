@@ -281,7 +281,9 @@ def messages_of(error):
 
 def _base_slug(item):
     """A slug from the title; the writer makes it unique among the section's pages."""
-    slug = slugify(item.values["title"], allow_unicode=True)[:80].strip("-")
+    # A half-space (ZWNJ) separates word parts: keep the parts apart in the slug too.
+    title = item.values["title"].replace("\u200c", "-")
+    slug = slugify(title, allow_unicode=True)[:80].strip("-")
     return slug or slugify(item.source_id)[:80] or item.type
 
 
