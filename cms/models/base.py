@@ -70,6 +70,16 @@ class ContentPage(Page):
     class Meta:
         abstract = True
 
+    def others_in_language(self, queryset):
+        """``queryset`` limited to this page's language, without this page and its translations.
+
+        For uniqueness rules (a tender's number, a budget's year) that are not database
+        constraints because every translation of one item shares the value.
+        """
+        if self.locale_id:
+            queryset = queryset.filter(locale_id=self.locale_id)
+        return queryset.exclude(translation_key=self.translation_key).exclude(pk=self.pk)
+
     def get_admin_display_title(self):
         return self.draft_title or self.title
 

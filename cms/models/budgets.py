@@ -82,12 +82,8 @@ class BudgetPage(ContentPage):
 
     def clean(self):
         super().clean()
-        same_year = BudgetPage.objects.filter(fiscal_year=self.fiscal_year).exclude(pk=self.pk)
-        if self.locale_id:
-            same_year = same_year.filter(locale_id=self.locale_id)
-        if self.translation_key:
-            same_year = same_year.exclude(translation_key=self.translation_key)
-        if same_year.exists():
+        same_year = BudgetPage.objects.filter(fiscal_year=self.fiscal_year)
+        if self.others_in_language(same_year).exists():
             raise ValidationError({"fiscal_year": _("There is already a budget for this year.")})
 
     @cached_property

@@ -121,18 +121,26 @@ class LawPage(ContentPage):
             raise ValidationError(errors)
 
     def find_amendment_cycle(self):
-        """Titles along a chain of amendments that leads back to this text, or []."""
-        targets = list(self.amends.all())
+        """Titles along a chain of amendments that leads back to this text, or [].
+
+        This text's own links come from the form (they may be unsaved); the rest of the
+        amendment graph is loaded in one query.
+        """
+        edges = LawPage.amends.through.objects.exclude(from_lawpage_id=self.pk)
+        earlier_of = {}
+        for later, earlier in edges.values_list("from_lawpage_id", "to_lawpage_id"):
+            earlier_of.setdefault(later, []).append(earlier)
+        stack = [(law.pk, [law.pk]) for law in self.amends.all()]
         seen = set()
-        stack = [(law, [self.title, law.title]) for law in targets]
         while stack:
             law, chain = stack.pop()
-            if law.pk == self.pk or law is self:
-                return chain
-            if law.pk in seen:
-                continue
-            seen.add(law.pk)
-            stack.extend((earlier, [*chain, earlier.title]) for earlier in law.amends.all())
+            if law == self.pk:
+                titles = dict(LawPage.objects.filter(pk__in=chain).values_list("pk", "title"))
+                titles[self.pk] = self.title
+                return [self.title, *(titles[pk] for pk in chain)]
+            if law not in seen:
+                seen.add(law)
+                stack.extend((earlier, [*chain, earlier]) for earlier in earlier_of.get(law, ()))
         return []
 
 

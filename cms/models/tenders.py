@@ -158,13 +158,9 @@ class TenderPage(ContentPage):
             raise ValidationError(errors)
 
     def reference_number_taken(self):
-        # Not a database constraint: translations of one tender share its number.
-        others = TenderPage.objects.filter(reference_number=self.reference_number)
-        if self.locale_id:
-            others = others.filter(locale_id=self.locale_id)
-        if self.translation_key:
-            others = others.exclude(translation_key=self.translation_key)
-        return others.exclude(pk=self.pk).exists()
+        return self.others_in_language(
+            TenderPage.objects.filter(reference_number=self.reference_number)
+        ).exists()
 
 
 class TenderDocument(RelatedDocument):
