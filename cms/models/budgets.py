@@ -24,7 +24,9 @@ class BudgetPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("line_items")
-        if formset is None or not formset.is_valid():
+        # Runs before the formset's own checks (so a duplicate code gets our message, which
+        # names it); lines with field errors are checked once those are fixed.
+        if formset is None or any(not form.is_valid() for form in formset.forms):
             return cleaned_data
         forms = [
             form

@@ -277,11 +277,13 @@ class AdminRefusesInvalidPagesTests(WagtailPageTestCase):
             ),
         )
         self.assertEqual(response.status_code, 200)
-        # modelcluster's unique check (UniqueConstraint page+code) refuses the copy before
-        # BudgetPageForm looks at the lines, with Django's own (translated) message.
-        message = _in_admin_language("Please correct the duplicate values below.")
+        # BudgetPageForm names the code; the formset's unique check then adds Django's own.
+        message = _in_admin_language("Code %(code)s is used twice in this budget.") % {
+            "code": "۱۰۱"
+        }
         forms = response.context["form"].formsets["line_items"].forms
-        self.assertEqual([form.non_field_errors() for form in forms], [[], [message]])
+        self.assertIn(message, forms[1].non_field_errors())
+        self.assertEqual(forms[0].non_field_errors(), [])
         self.assertContains(response, message)
         self.assertFalse(models.BudgetPage.objects.exists())
         self.assertFalse(models.BudgetLineItem.objects.exists())
