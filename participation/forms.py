@@ -42,7 +42,13 @@ class VoteForm(forms.Form):
     def clean_choices(self):
         picked = self.cleaned_data["choices"]
         picked = picked if isinstance(picked, list) else [picked]
-        if len(picked) > self.limit:
+        # A radio group submits one value; a crafted request may send several.
+        sent = (
+            self.data.getlist(self.add_prefix("choices"))
+            if hasattr(self.data, "getlist")
+            else picked
+        )
+        if max(len(picked), len(set(sent))) > self.limit:
             raise forms.ValidationError(
                 ngettext("Pick only one choice.", "Pick at most %(limit)d choices.", self.limit)
                 % {"limit": self.limit}

@@ -41,11 +41,13 @@ class PollPageForm(WagtailAdminPageForm):
             voted = VoteChoice.objects.filter(choice_id__in=removed).values_list(
                 "choice_id", flat=True
             )
-            for choice_id in set(voted):
-                removed[choice_id].add_error(
+            voted = set(voted)
+            if voted:
+                # On the page form: the choice formset has been validated already.
+                self.add_error(
                     None, _("People have voted for this choice, so it cannot be removed.")
                 )
-                kept.append(removed[choice_id])
+            kept.extend(removed[choice_id] for choice_id in voted)
         poll = self.instance
         poll.multiple_choice = cleaned_data.get("multiple_choice", poll.multiple_choice)
         poll.max_selections = cleaned_data.get("max_selections", poll.max_selections)

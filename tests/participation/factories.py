@@ -23,7 +23,10 @@ CHOICE_LABELS = [
 def poll_choices(count=3):
     """``count`` unsaved choices for a new poll."""
     return [
-        PollChoice(label=CHOICE_LABELS[n % len(CHOICE_LABELS)] + ("" if n < 6 else f" {n}"))
+        PollChoice(
+            label=CHOICE_LABELS[n % len(CHOICE_LABELS)] + ("" if n < 6 else f" {n}"),
+            sort_order=n,
+        )
         for n in range(count)
     ]
 
