@@ -58,7 +58,9 @@ def line_errors(lines):
                     (position, _("A line and its parent must both be revenue or both expenditure."))
                 )
             elif _leads_back(code, by_code, get):
-                errors.append((position, _("Line %(code)s is its own ancestor.") % {"code": code}))
+                errors.append(
+                    (position, _("The parent codes of line %(code)s form a loop.") % {"code": code})
+                )
         typed = [name for name in AMOUNT_FIELDS if get(line, name) is not None]
         if code in parents and typed:
             errors.append(

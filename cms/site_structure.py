@@ -27,7 +27,7 @@ SECTIONS = [
     (LawIndexPage, "laws", _("Laws and regulations")),
     (TenderIndexPage, "tenders", _("Tenders and auctions")),
     (ProjectIndexPage, "projects", _("Projects")),
-    (BudgetIndexPage, "budgets", _("Budget")),
+    (BudgetIndexPage, "budgets", _("Budgets")),
     (StaffDirectoryPage, "staff", _("Phone book")),
     (StandardPage, "about", _("About the municipality")),
 ]

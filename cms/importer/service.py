@@ -43,14 +43,17 @@ class ImportReport:
 
 
 class Progress:
-    """Calls ``callback(stage, done, total)`` every ``every`` items."""
+    """Calls ``callback(message)`` every ``every`` items, e.g. "validated 200 of 1000".
+
+    Stages build the whole message, so translators see one sentence, not a bare word.
+    """
 
     def __init__(self, callback, every=200):
         self.callback = callback
         self.every = every
 
-    def __call__(self, stage, done, total):
-        self.callback(stage, done, total)
+    def __call__(self, message):
+        self.callback(message)
 
 
 def import_lines(lines, *, dry_run=False, progress=None):

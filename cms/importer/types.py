@@ -246,7 +246,7 @@ def _budget_lines(value):
 def _budget_line(raw):
     unknown = set(raw) - LINE_KEYS
     if unknown:
-        raise ValueError(_("unknown keys %(keys)s") % {"keys": ", ".join(sorted(unknown))})
+        raise ValueError(_("Unknown keys: %(keys)s") % {"keys": ", ".join(sorted(unknown))})
     line = {
         "code": read.text(_code(raw.get("code")), 30),
         "title": read.text(raw.get("title"), 255),

@@ -43,7 +43,7 @@ def plan(items, errors, progress=None):
     by_name = {district.name: district for district in result.districts.values()}
     for done, item in enumerate(items, start=1):
         if progress and done % progress.every == 0:
-            progress(_("validated"), done, len(items))
+            progress(_("validated %(done)d of %(total)d") % {"done": done, "total": len(items)})
         if item.line_number in errors:
             continue
         problems = []
@@ -117,8 +117,10 @@ def _check_unique_within_file(items, errors):
         for name, key in keys:
             first = seen.setdefault((name, key), item.line_number)
             if first != item.line_number and key not in (None, "", (item.type, "")):
+                value = item.source_id if name == "source_id" else key
                 errors.setdefault(item.line_number, []).append(
-                    _("%(name)s repeats line %(line)d.") % {"name": name, "line": first}
+                    _("%(name)s %(value)s is already used on line %(line)d.")
+                    % {"name": name, "value": value, "line": first}
                 )
 
 

@@ -54,7 +54,7 @@ def write(plan, progress=None):
     law_pks = _law_pks(plan, pages_by_source)
     for done, (item, _action, page) in enumerate(pending, start=1):
         if progress and done % progress.every == 0:
-            progress(_("written"), done, len(pending))
+            progress(_("written %(done)d of %(total)d") % {"done": done, "total": len(pending)})
         _fill_relations(item, page, law_pks, districts)
         _guarded(item, lambda item=item, page=page: _save(item, page))
 

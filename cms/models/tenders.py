@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -28,8 +29,8 @@ class TenderPage(ContentPage):
         AUCTION = "auction", _("Auction")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        OPEN = "open", pgettext_lazy("tender status", "Open")
+        CLOSED = "closed", pgettext_lazy("tender status", "Closed")
         AWARDED = "awarded", _("Awarded")
         CANCELLED = "cancelled", _("Cancelled")
 
@@ -37,7 +38,7 @@ class TenderPage(ContentPage):
     reference_number = models.CharField(
         _("reference number"),
         max_length=60,
-        help_text=_("Unique among the tenders of this language."),
+        help_text=_("Unique among the tenders and auctions in this language."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
@@ -46,7 +47,7 @@ class TenderPage(ContentPage):
         _("estimated value"),
         null=True,
         blank=True,
-        help_text=_("In the currency below, without separators."),
+        help_text=_("In the currency chosen beside it, without separators."),
     )
     currency = models.CharField(
         _("currency"), max_length=3, choices=settings.SHAFAF_CURRENCIES, default="IRR"
@@ -83,13 +84,15 @@ class TenderPage(ContentPage):
     award_panels = [
         MultiFieldPanel(
             [FieldPanel("award_winner"), FieldPanel("award_amount"), FieldPanel("award_date")],
-            heading=_("Award"),
+            heading=pgettext_lazy("admin tab and panel of a tender", "Award"),
         )
     ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList(award_panels, heading=_("Award")),
+            ObjectList(
+                award_panels, heading=pgettext_lazy("admin tab and panel of a tender", "Award")
+            ),
             ObjectList(ContentPage.promote_panels, heading=_("Promote")),
         ]
     )
@@ -147,13 +150,20 @@ class TenderPage(ContentPage):
         if self.status == self.Status.AWARDED:
             for field in ("award_winner", "award_amount", "award_date"):
                 if getattr(self, field) in (None, ""):
-                    errors[field] = _("Required once the tender is awarded.")
+                    errors[field] = _("Required once the status is Awarded.")
         elif self.award_winner or self.award_amount is not None:
-            errors["status"] = _("A tender with a winner must have the status awarded.")
+            errors["status"] = _(
+                "A tender or auction with a winner or an awarded amount must have the status "
+                "Awarded."
+            )
         if self.reference_number and self.reference_number_taken():
-            errors["reference_number"] = _("Another tender already has this reference number.")
+            errors["reference_number"] = _(
+                "Another tender or auction already has this reference number."
+            )
         if self.award_date and self.publish_date and self.award_date < self.publish_date:
-            errors["award_date"] = _("A tender cannot be awarded before it is published.")
+            errors["award_date"] = _(
+                "A tender or auction cannot be awarded before it is published."
+            )
         if errors:
             raise ValidationError(errors)
 

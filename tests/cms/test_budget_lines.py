@@ -74,13 +74,13 @@ def test_expenditure_line_under_a_revenue_heading_is_refused():
 
 def test_line_that_is_its_own_parent_is_refused():
     errors = budget_lines.line_errors([line("1", "1")])
-    assert (0, _("Line %(code)s is its own ancestor.") % {"code": "1"}) in errors
+    assert (0, _("The parent codes of line %(code)s form a loop.") % {"code": "1"}) in errors
 
 
 def test_lines_forming_a_longer_loop_are_each_refused():
     lines = [line("1", "3"), line("2", "1"), line("3", "2"), line("4", approved=1)]
     assert budget_lines.line_errors(lines) == [
-        (position, _("Line %(code)s is its own ancestor.") % {"code": code})
+        (position, _("The parent codes of line %(code)s form a loop.") % {"code": code})
         for position, code in [(0, "1"), (1, "2"), (2, "3")]
     ]
 
@@ -89,8 +89,8 @@ def test_line_hanging_below_a_loop_is_not_called_its_own_ancestor():
     lines = [line("1", "2"), line("2", "1"), line("3", "1", approved=1)]
     # The loop is reported on its members; line 3 only hangs below it.
     assert budget_lines.line_errors(lines) == [
-        (0, _("Line %(code)s is its own ancestor.") % {"code": "1"}),
-        (1, _("Line %(code)s is its own ancestor.") % {"code": "2"}),
+        (0, _("The parent codes of line %(code)s form a loop.") % {"code": "1"}),
+        (1, _("The parent codes of line %(code)s form a loop.") % {"code": "2"}),
     ]
 
 

@@ -251,9 +251,9 @@ def test_html_in_body_is_escaped_and_blank_lines_split_paragraphs(home):
         (json.dumps(news(tags="شفافیت")), "tags: expected a list"),
         (json.dumps(news(colour="red")), "Unknown keys: colour"),
         (json.dumps(news(language="en")), "Only the language fa"),
-        (json.dumps(news(source_id="news-0")), "source_id repeats line 1"),
+        (json.dumps(news(source_id="news-0")), "source_id news-0 is already used on line 1"),
         (json.dumps(event(end="1403/02/11 09:00")), "cannot end before it starts"),
-        (json.dumps(tender(status="awarded")), "Required once the tender is awarded"),
+        (json.dumps(tender(status="awarded")), "Required once the status is Awarded"),
         (json.dumps(project(status="done", progress=90)), "100 percent done"),
         (json.dumps(project(progress=120)), "progress: must be at most 100"),
         (json.dumps(project(longitude=None)), "both latitude and longitude"),
@@ -294,7 +294,7 @@ def test_tender_reference_number_used_on_the_site_is_refused(sections):
 
     report = run(tender())
 
-    assert "Another tender already has this reference number" in report.errors[0].message
+    assert "Another tender or auction already has this reference number" in report.errors[0].message
 
 
 def test_amendments_resolve_within_the_file_and_to_laws_on_the_site(sections):
@@ -435,8 +435,8 @@ def test_command_shows_progress_and_summary(home, tmp_path):
 
     call_command("import_content", str(path), progress_every=2, stdout=out, stderr=err)
 
-    assert "validated 2/6" in err.getvalue()
-    assert "written 6/6" in err.getvalue()
+    assert "validated 2 of 6" in err.getvalue()
+    assert "written 6 of 6" in err.getvalue()
     assert "news: 1 created, 0 updated, 0 unchanged" in out.getvalue()
     assert "total: 6 created" in out.getvalue()
 

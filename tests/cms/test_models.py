@@ -188,7 +188,7 @@ def test_tender_opening_at_deadline_is_accepted(tenders):
 def test_awarded_tender_needs_winner_amount_and_date(tenders):
     tender = factories.TenderPageFactory(parent=tenders)
     tender.status = models.TenderPage.Status.AWARDED
-    required = [_("Required once the tender is awarded.")]
+    required = [_("Required once the status is Awarded.")]
     assert _errors(tender) == {
         "award_winner": required,
         "award_amount": required,
@@ -222,7 +222,12 @@ def test_tender_with_award_but_not_awarded_status_is_refused(tenders, award):
     for name, value in award.items():
         setattr(tender, name, value)
     assert _errors(tender) == {
-        "status": [_("A tender with a winner must have the status awarded.")]
+        "status": [
+            _(
+                "A tender or auction with a winner or an awarded amount must have the status "
+                "Awarded."
+            )
+        ]
     }
 
 
@@ -233,7 +238,7 @@ def test_tender_awarded_before_it_was_published_is_refused(tenders):
     tender.award_amount = 1
     tender.award_date = datetime.date(2024, 4, 30)
     assert _errors(tender) == {
-        "award_date": [_("A tender cannot be awarded before it is published.")]
+        "award_date": [_("A tender or auction cannot be awarded before it is published.")]
     }
 
 
@@ -242,7 +247,7 @@ def test_second_tender_with_same_reference_number_is_refused(tenders):
     second = factories.TenderPageFactory(parent=tenders, reference_number="م/۱۴۰۳/۱۳")
     second.reference_number = "م/۱۴۰۳/۱۲"
     assert _errors(second) == {
-        "reference_number": [_("Another tender already has this reference number.")]
+        "reference_number": [_("Another tender or auction already has this reference number.")]
     }
 
 

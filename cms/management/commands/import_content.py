@@ -56,8 +56,8 @@ class Command(BaseCommand):
             raise CommandError(f"{len(report.errors)} problem(s) found; nothing was imported.")
         self.stdout.write(summary(report))
 
-    def _progress(self, stage, done, total):
-        self.stderr.write(f"{stage} {done}/{total}")
+    def _progress(self, message):
+        self.stderr.write(message)
 
 
 def summary(report):

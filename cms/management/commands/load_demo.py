@@ -24,7 +24,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        progress = Progress(lambda stage, done, total: self.stderr.write(f"{stage} {done}/{total}"))
+        progress = Progress(self.stderr.write)
         try:
             report = load_demo(progress=progress)
         except DemoLoadFailed as failure:
