@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms import models
+from participation.models import PollIndexPage
 from cms.site_structure import ensure_site_structure
 from tests.cms import factories
 
@@ -47,6 +48,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 models.BudgetIndexPage,
                 models.StandardPage,
                 models.StaffDirectoryPage,
+                PollIndexPage,
             },
         )
 
