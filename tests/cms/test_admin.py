@@ -8,8 +8,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms import models
-from participation.models import PollIndexPage
 from cms.site_structure import ensure_site_structure
+from participation.models import PollIndexPage
 from tests.cms import factories
 
 BODY = streamfield([("paragraph", rich_text("<p>متن كامل با نيم‌فاصله و <b>تأكيد</b></p>"))])
