@@ -7,6 +7,7 @@ from django.db.models import DateField, DateTimeField, F, Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms import models as cms
 from cms.jalali import jalali_year_of, jalali_year_range
@@ -96,3 +97,16 @@ def display_date(page):
     if isinstance(value, datetime.datetime):
         value = timezone.localdate(value)
     return value
+
+
+def page_texts(page):
+    """A page's searchable text fields other than the title, as strings, in index order."""
+    texts = []
+    for field in type(page).get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name != "title":
+            value = field.get_value(page)
+            if isinstance(value, list | tuple):
+                texts.extend(str(item) for item in value if item)
+            elif value:
+                texts.append(str(value))
+    return texts

@@ -1,19 +1,20 @@
 """Site search: live public pages matching a query, one page of hits and facet counts.
 
-The number of database queries does not depend on how many pages match: one for the hits,
-one per page type among them (``specific()``), one for the count and one per facet.
+The number of database queries does not depend on how many pages match: one that matches
+and ranks (it gives the count too), one for the hits, one per page type among them
+(``specific()``) and one per facet, which read the matched ids rather than searching again.
 """
 
 import dataclasses
 import datetime
+import json
 import unicodedata
 from collections import Counter
 
 from django.apps import apps
-from django.db.models import Count
+from django.db.models import BooleanField, Count, F, Func
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from cms.models import PageTag
@@ -24,6 +25,7 @@ from search.content import (
     jalali_year,
     jalali_year_filter,
     model_for_type,
+    page_texts,
     type_label,
     type_name,
 )
@@ -176,22 +178,35 @@ def _filtered_pages(params):
     return pages
 
 
-def _texts(page):
-    """A page's searchable text fields other than the title, as strings, in index order."""
-    texts = []
-    for field in type(page).get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != "title":
-            value = field.get_value(page)
-            if isinstance(value, list | tuple):
-                texts.extend(str(item) for item in value if item)
-            elif value:
-                texts.append(str(value))
-    return texts
+class InIds(Func):
+    """``column IN ids`` with the ids as one parameter, however many there are.
+
+    A plain ``__in`` sends one parameter per id, which SQLite caps and both databases parse
+    slowly for thousands; an array (PostgreSQL) or a JSON list (SQLite) is a single value.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, field, ids):
+        super().__init__(F(field))
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 -- ids are a parameter
+        return sql, [*params, json.dumps(self.ids)]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
 
 
 def _facets(matched_ids):
+    """Counts by type, tag, Jalali year and district of the pages ``matched_ids``."""
+    if not matched_ids:
+        return {name: [] for name in SearchParams.FILTERS}
     type_rows = (
-        Page.objects.filter(pk__in=matched_ids)
+        Page.objects.filter(InIds("pk", matched_ids))
         .values("content_type__app_label", "content_type__model")
         .annotate(count=Count("pk"))
         .order_by()
@@ -204,7 +219,7 @@ def _facets(matched_ids):
     types.sort(key=lambda v: (order.index(v.value) if v.value in order else len(order), -v.count))
 
     tag_rows = (
-        PageTag.objects.filter(content_object_id__in=matched_ids)
+        PageTag.objects.filter(InIds("content_object_id", matched_ids))
         .values("tag__name")
         .annotate(count=Count("content_object_id", distinct=True))
         .order_by("-count", "tag__name")[:TAG_FACET_SIZE]
@@ -212,7 +227,7 @@ def _facets(matched_ids):
     tags = [FacetValue(row["tag__name"], row["tag__name"], row["count"]) for row in tag_rows]
 
     date_rows = (
-        annotate_content_dates(Page.objects.filter(pk__in=matched_ids))
+        annotate_content_dates(Page.objects.filter(InIds("pk", matched_ids)))
         .values("content_date", "fiscal_year")
         .annotate(count=Count("pk"))
         .order_by()
@@ -228,7 +243,7 @@ def _facets(matched_ids):
     ]
 
     district_rows = (
-        Page.objects.filter(pk__in=matched_ids, projectpage__district__isnull=False)
+        Page.objects.filter(InIds("pk", matched_ids), projectpage__district__isnull=False)
         .values("projectpage__district__number", "projectpage__district__name")
         .annotate(count=Count("pk"))
         .order_by("projectpage__district__number")
@@ -244,39 +259,40 @@ def _facets(matched_ids):
     return {"type": types, "tag": tags, "year": years, "district": districts}
 
 
-def search_pages(params, request=None, page_size=PAGE_SIZE):
-    """One page of live public pages matching ``params``, best first, with facet counts."""
-    if not params.has_words:
-        return SearchOutcome(params, 0, [], {name: [] for name in SearchParams.FILTERS})
-    backend = get_search_backend()
-    pages = _filtered_pages(params)
-    results = backend.search(params.query, pages.specific())
-    count = results.count()
-    start = (params.page - 1) * page_size
-    found = list(results[start : start + page_size]) if start < count else []
+def _hits(ids, params, request):
+    """Hits for the page ids ``ids`` in that order: one query, plus one per page type."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     terms = highlight_terms(params.query)
-    hits = [
+    return [
         Hit(
             page=page,
             type=type_name(type(page)),
             type_label=str(type_label(type(page))),
             title=page.title,
             url=page.get_url(request=request),
-            snippet=snippet(_texts(page), terms),
+            snippet=snippet(page_texts(page), terms),
             date=display_date(page),
         )
-        for page in found
+        for page in (by_pk[pk] for pk in ids if pk in by_pk)
     ]
-    matched_ids = backend.matching(params.query, pages).values("pk")
-    return SearchOutcome(params, count, hits, _facets(matched_ids), page_size)
+
+
+def search_pages(params, request=None, page_size=PAGE_SIZE):
+    """One page of live public pages matching ``params``, best first, with facet counts."""
+    if not params.has_words:
+        return SearchOutcome(params, 0, [], {name: [] for name in SearchParams.FILTERS})
+    backend = get_search_backend()
+    matched_ids = backend.ranked_ids(params.query, _filtered_pages(params))
+    start = (params.page - 1) * page_size
+    hits = _hits(matched_ids[start : start + page_size], params, request)
+    return SearchOutcome(params, len(matched_ids), hits, _facets(matched_ids), page_size)
 
 
 def suggest(query, request=None, limit=SUGGESTIONS):
     """Titles of live public pages that start like ``query``, for autocompletion."""
     if not tokens(query):
         return []
-    backend = get_search_backend()
-    pages = backend.autocomplete(query, searchable_pages())[:limit]
+    pages = get_search_backend().autocomplete(query, searchable_pages())[:limit]
     return [
         {
             "id": page.pk,

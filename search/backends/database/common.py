@@ -44,11 +44,15 @@ def add_items_with_indexer(add_items, indexer_class):
     )
 
 
-class MatchingMixin:
-    def matching(self, query, queryset):
-        """The objects of ``queryset`` that match ``query``, as a lazy, unordered queryset.
+class RankedMatchesMixin:
+    def ranked_ids(self, query, queryset):
+        """Primary keys of every object of ``queryset`` matching ``query``, best first.
 
-        Facet counts aggregate over it in SQL, so they cost one query each however many match.
+        One query, whatever the number of matches: the search service counts them and computes
+        facets from this list instead of running the match again for each.
         """
-        results = self.search(query, queryset, order_by_relevance=False)
-        return results.get_queryset().order_by()
+        results = self.search(query, queryset)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is None:  # modelsearch gave up early (empty query): nothing matches
+            return []
+        return compiler.ranked_ids(compiler.get_config(self))

@@ -3,14 +3,25 @@
 import operator
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db.models import BigIntegerField, F, Func, TextField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as postgres_backend
 from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.normalization import query_terms, tokens
 
-from .common import MatchingMixin, NormalizingIndexerMixin, add_items_with_indexer, is_prefix_term
+from .common import (
+    NormalizingIndexerMixin,
+    RankedMatchesMixin,
+    add_items_with_indexer,
+    is_prefix_term,
+)
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 
 class PostgresObjectIndexer(NormalizingIndexerMixin, postgres_backend.ObjectIndexer):
@@ -21,6 +32,17 @@ class PostgresIndex(postgres_backend.PostgresIndex):
     add_items = add_items_with_indexer(
         postgres_backend.PostgresIndex.add_items, PostgresObjectIndexer
     )
+
+
+class TitleAndBody(Func):
+    """``title || body``, written exactly as the expression index of migration 0001 is."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("title"), F("body"))
 
 
 def _combine(lexemes, use_and):
@@ -59,7 +81,34 @@ class PostgresQueryMixin:
 
 
 class PostgresSearchQueryCompiler(PostgresQueryMixin, postgres_backend.PostgresSearchQueryCompiler):
-    pass
+    def ranked_ids(self, config):
+        """Primary keys of all matches, best first, from the index table in one query.
+
+        Upstream joins every page to its index entry and tests ``title || body`` row by row,
+        which no index serves (125 ms per query at 1,000 pages). We match against the index
+        table's ``title || body``, which the GIN index of migration 0001 covers, keep the
+        entries of the pages asked for, and rank and order them as upstream does: its rank
+        expression over the same vectors, ties by descending primary key.
+        """
+        if self.fields is not None or not isinstance(self.query, PlainText | Phrase):
+            results = self.search(config, None, None)
+            return list(results.values_list("pk", flat=True))
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+        wanted = self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField()))
+        entries = (
+            IndexEntry.objects.annotate(_vector_=TitleAndBody())
+            .filter(
+                _vector_=search_query,
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=wanted.values("_pk_text"),
+            )
+            .annotate(_rank_=self._build_rank_expression(vectors, config))
+            .order_by(F("_rank_").desc(), Cast("object_id", BigIntegerField()).desc())
+            .values_list("object_id", flat=True)
+        )
+        to_pk = self.queryset.model._meta.pk.to_python
+        return [to_pk(object_id) for object_id in entries]
 
 
 class PostgresAutocompleteQueryCompiler(
@@ -69,7 +118,7 @@ class PostgresAutocompleteQueryCompiler(
         return True
 
 
-class PostgresSearchBackend(MatchingMixin, postgres_backend.PostgresSearchBackend):
+class PostgresSearchBackend(RankedMatchesMixin, postgres_backend.PostgresSearchBackend):
     query_compiler_class = PostgresSearchQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
     index_class = PostgresIndex

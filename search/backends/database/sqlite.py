@@ -17,7 +17,12 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search.normalization import query_terms, tokens
 
-from .common import MatchingMixin, NormalizingIndexerMixin, add_items_with_indexer, is_prefix_term
+from .common import (
+    NormalizingIndexerMixin,
+    RankedMatchesMixin,
+    add_items_with_indexer,
+    is_prefix_term,
+)
 
 SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry", require_ready=False)
 
@@ -86,21 +91,42 @@ class RankedSliceMixin:
     Upstream annotates every matching page with a correlated subquery that re-runs the MATCH,
     so ordering by relevance grows with the square of the matches (2 s for 800 matches). We
     rank the matches once, take the requested slice of ids, and fetch those pages in order.
-    Counting and facets keep upstream's query, which needs no ranking.
     """
 
+    def ranked_ids(self, config):
+        """Primary keys of all matches, best first (ties by index order), in one query."""
+        ranked = self._ranked_object_ids(config)
+        if ranked is None:
+            results = super().search(config, None, None)
+            return list(results.values_list("pk", flat=True))
+        to_pk = self.queryset.model._meta.pk.to_python
+        return [to_pk(object_id) for object_id in ranked]
+
     def search(self, config, start, stop, score_field=None):
-        query = normalize_query(self.query)
-        simple = not isinstance(query, MatchAll | Not | AndNot)
-        if not (self.order_by_relevance and score_field is None and simple and stop is not None):
+        ranked = None
+        if self.order_by_relevance and score_field is None and stop is not None:
+            ranked = self._ranked_object_ids(config)
+        if ranked is None:
             return super().search(config, start, stop, score_field=score_field)
+        to_pk = self.queryset.model._meta.pk.to_python
+        ids = [to_pk(object_id) for object_id in ranked[start:stop]]
+        if not ids:
+            return self.queryset.none()
+        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
+        return self.queryset.filter(pk__in=ids).order_by(order)
+
+    def _ranked_object_ids(self, config):
+        """The matches' ``object_id`` values, best first, or None for queries we leave upstream."""
+        query = normalize_query(self.query)
+        if isinstance(query, MatchAll | Not | AndNot):
+            return None
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
         wanted = (
             self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
         )
-        ranked = (
+        return (
             SQLiteFTSIndexEntry.objects.filter(match)
             .filter(
                 index_entry__content_type__in=get_descendants_content_types_pks(
@@ -112,12 +138,6 @@ class RankedSliceMixin:
             .order_by("score", "index_entry_id")
             .values_list("index_entry__object_id", flat=True)
         )
-        to_pk = self.queryset.model._meta.pk.to_python
-        ids = [to_pk(object_id) for object_id in ranked[start:stop]]
-        if not ids:
-            return self.queryset.none()
-        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
-        return self.queryset.filter(pk__in=ids).order_by(order)
 
 
 class SQLiteSearchQueryCompiler(
@@ -135,7 +155,7 @@ class SQLiteAutocompleteQueryCompiler(
         return True
 
 
-class SQLiteSearchBackend(MatchingMixin, sqlite_backend.SQLiteSearchBackend):
+class SQLiteSearchBackend(RankedMatchesMixin, sqlite_backend.SQLiteSearchBackend):
     query_compiler_class = SQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
     index_class = SQLiteIndex
