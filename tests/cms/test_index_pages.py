@@ -183,7 +183,8 @@ def test_invalid_filter_value_gives_a_message_not_an_error(client, sections, que
 def test_filter_form_has_labels_and_a_submit_button(client, sections):
     html = client.get(sections[models.LawIndexPage].url).content.decode()
 
-    form = html[html.index('<form class="filters" method="get"') : html.index("</form>")]
+    start = html.index('<form class="filters" method="get"')
+    form = html[start : html.index("</form>", start)]
     for name in ("kind", "status", "year"):
         assert f'<label for="id_{name}">' in form
     assert '<button type="submit"' in form
