@@ -40,29 +40,35 @@ import unicodedata
 JOINER = "\u200c"
 
 # Zero-width characters that people and editors use in place of ZWNJ.
-_JOINER_LOOKALIKES = "\u200b\u200d\u2060\u00ad\ufeff"
+JOINER_LOOKALIKES = "\u200b\u200d\u2060\u00ad\ufeff"
 # Bidi marks, embeddings and isolates: invisible, never part of a word.
-_BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+#: Letters folded to their Persian form (None: removed). Public so that other engines'
+#: analyzers (search/backends/elasticsearch/analysis.py) fold exactly the same letters.
+LETTER_FOLDS = {
+    "\u064a": "\u06cc",  # ي Arabic yeh → ی
+    "\u0649": "\u06cc",  # ى alef maksura → ی
+    "\u06d2": "\u06cc",  # ے yeh barree → ی
+    "\u0643": "\u06a9",  # ك Arabic kaf → ک
+    "\u06aa": "\u06a9",  # ڪ swash kaf → ک
+    "\u0629": "\u0647",  # ة teh marbuta → ه
+    "\u06c0": "\u0647",  # ۀ heh with yeh above (ezafe) → ه
+    "\u06c1": "\u0647",  # ہ heh goal → ه
+    "\u06d5": "\u0647",  # ە ae → ه
+    "\u0624": "\u0648",  # ؤ waw with hamza → و
+    "\u0623": "\u0627",  # أ alef with hamza above → ا
+    "\u0625": "\u0627",  # إ alef with hamza below → ا
+    "\u0622": "\u0627",  # آ alef with madda → ا (see the module docstring)
+    "\u0671": "\u0627",  # ٱ alef wasla → ا
+    "\u0640": None,  # tatweel
+}
 
 _LETTERS = str.maketrans(
     {
-        "\u064a": "\u06cc",  # ي Arabic yeh → ی
-        "\u0649": "\u06cc",  # ى alef maksura → ی
-        "\u06d2": "\u06cc",  # ے yeh barree → ی
-        "\u0643": "\u06a9",  # ك Arabic kaf → ک
-        "\u06aa": "\u06a9",  # ڪ swash kaf → ک
-        "\u0629": "\u0647",  # ة teh marbuta → ه
-        "\u06c0": "\u0647",  # ۀ heh with yeh above (ezafe) → ه
-        "\u06c1": "\u0647",  # ہ heh goal → ه
-        "\u06d5": "\u0647",  # ە ae → ه
-        "\u0624": "\u0648",  # ؤ waw with hamza → و
-        "\u0623": "\u0627",  # أ alef with hamza above → ا
-        "\u0625": "\u0627",  # إ alef with hamza below → ا
-        "\u0622": "\u0627",  # آ alef with madda → ا (see the module docstring)
-        "\u0671": "\u0627",  # ٱ alef wasla → ا
-        "\u0640": None,  # tatweel
-        **dict.fromkeys(_BIDI_CONTROLS),
-        **dict.fromkeys(_JOINER_LOOKALIKES, JOINER),
+        **LETTER_FOLDS,
+        **dict.fromkeys(BIDI_CONTROLS),
+        **dict.fromkeys(JOINER_LOOKALIKES, JOINER),
     }
 )
 

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.models import PageTag
+from search.backends import elasticsearch
 from search.content import (
     TYPE_NAMES,
     annotate_content_dates,
@@ -259,9 +260,10 @@ def _facets(matched_ids):
     return {"type": types, "tag": tags, "year": years, "district": districts}
 
 
-def _hits(ids, params, request):
+def _hits(ids, params, request, pages=None):
     """Hits for the page ids ``ids`` in that order: one query, plus one per page type."""
-    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    pages = Page.objects.all() if pages is None else pages
+    by_pk = {page.pk: page for page in pages.filter(pk__in=ids).specific()}
     terms = highlight_terms(params.query)
     return [
         Hit(
@@ -278,9 +280,15 @@ def _hits(ids, params, request):
 
 
 def search_pages(params, request=None, page_size=PAGE_SIZE):
-    """One page of live public pages matching ``params``, best first, with facet counts."""
+    """One page of live public pages matching ``params``, best first, with facet counts.
+
+    Elasticsearch answers when ``ELASTICSEARCH_URL`` is set, the database otherwise; the
+    outcome has the same shape either way.
+    """
     if not params.has_words:
         return SearchOutcome(params, 0, [], {name: [] for name in SearchParams.FILTERS})
+    if elasticsearch.is_configured():
+        return _search_elasticsearch(params, request, page_size)
     backend = get_search_backend()
     matched_ids = backend.ranked_ids(params.query, _filtered_pages(params))
     start = (params.page - 1) * page_size
@@ -288,11 +296,31 @@ def search_pages(params, request=None, page_size=PAGE_SIZE):
     return SearchOutcome(params, len(matched_ids), hits, _facets(matched_ids), page_size)
 
 
+def _search_elasticsearch(params, request, page_size):
+    from search.backends.elasticsearch import queries
+
+    request_ = queries.search_request(
+        params, page_size, index=elasticsearch.index_alias(), tag_facet_size=TAG_FACET_SIZE
+    )
+    ids, count, facets = queries.read_search(queries.run(elasticsearch.get_client(), request_))
+    # Pages are read through searchable_pages(), so an index that lags never shows a page
+    # that was unpublished or made private a moment ago.
+    hits = _hits(ids, params, request, pages=searchable_pages())
+    facets = {
+        name: [FacetValue(value, label, count) for value, label, count in values]
+        for name, values in facets.items()
+    }
+    return SearchOutcome(params, count, hits, facets, page_size)
+
+
 def suggest(query, request=None, limit=SUGGESTIONS):
     """Titles of live public pages that start like ``query``, for autocompletion."""
     if not tokens(query):
         return []
-    pages = get_search_backend().autocomplete(query, searchable_pages())[:limit]
+    if elasticsearch.is_configured():
+        pages = _suggest_elasticsearch(query, limit)
+    else:
+        pages = get_search_backend().autocomplete(query, searchable_pages())[:limit]
     return [
         {
             "id": page.pk,
@@ -302,3 +330,12 @@ def suggest(query, request=None, limit=SUGGESTIONS):
         }
         for page in pages
     ]
+
+
+def _suggest_elasticsearch(query, limit):
+    from search.backends.elasticsearch import queries
+
+    request_ = queries.suggest_request(query, limit, index=elasticsearch.index_alias())
+    ids = queries.read_ids(queries.run(elasticsearch.get_client(), request_))
+    by_pk = {page.pk: page for page in searchable_pages().filter(pk__in=ids)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]

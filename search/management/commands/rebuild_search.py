@@ -9,17 +9,27 @@ from modelsearch.management.commands.rebuild_modelsearch_index import (
 )
 from wagtail.search.backends import get_search_backend
 
+from search.backends import elasticsearch
+
+#: The name ``--backend`` takes for the Elasticsearch index (set by ``ELASTICSEARCH_URL``).
+ELASTICSEARCH = "elasticsearch"
+
 
 class Command(BaseCommand):
     help = (
         "Rebuild the search index from the database: every indexed model, in chunks, with "
-        "progress and a count per model. Safe to re-run; exits with status 1 if indexing fails."
+        "progress and a count per model. With ELASTICSEARCH_URL set, also the Elasticsearch "
+        "index, built anew and swapped in behind its alias, so searches go on meanwhile. "
+        "Safe to re-run; exits with status 1 if indexing fails."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--backend",
-            help="Only this entry of WAGTAILSEARCH_BACKENDS (default: all of them).",
+            help=(
+                "Only this entry of WAGTAILSEARCH_BACKENDS, or 'elasticsearch' (default: all "
+                "of them, and Elasticsearch when ELASTICSEARCH_URL is set)."
+            ),
         )
         parser.add_argument(
             "--chunk-size",
@@ -31,12 +41,17 @@ class Command(BaseCommand):
     def handle(self, *args, backend=None, chunk_size=DEFAULT_CHUNK_SIZE, verbosity=1, **options):
         self.verbosity = verbosity
         configured = list(get_app_config().get_search_backend_config())
+        if elasticsearch.is_configured():
+            configured.append(ELASTICSEARCH)
+        if backend == ELASTICSEARCH and not elasticsearch.is_configured():
+            raise CommandError("Set ELASTICSEARCH_URL to rebuild the Elasticsearch index.")
         if backend and backend not in configured:
             raise CommandError(f"No search backend named {backend!r}; configured: {configured}.")
         total = 0
         for name in [backend] if backend else configured:
+            rebuild = self.rebuild_elasticsearch if name == ELASTICSEARCH else self.rebuild
             try:
-                total += self.rebuild(name, chunk_size)
+                total += rebuild(name, chunk_size)
             except Exception as error:  # any failure, reported as a failed run
                 raise CommandError(
                     f"Rebuilding the {name!r} search index failed: {error}"
@@ -61,6 +76,18 @@ class Command(BaseCommand):
                 indexed += self.index_model(search_index, model, chunk_size, name)
             rebuilder.finish()
         self.say(f"{name}: {indexed} objects indexed.")
+        return indexed
+
+    def rebuild_elasticsearch(self, name, chunk_size):
+        """Index every searchable page into a new index and move the alias to it."""
+        from search.backends.elasticsearch import indexing
+
+        def progress(done, total):
+            if self.verbosity > 1 or done == total:
+                self.stdout.write(f"{name}: pages {done}/{total}")
+
+        indexed = indexing.rebuild(chunk_size=chunk_size, progress=progress)
+        self.say(f"{name}: {indexed} pages indexed into {elasticsearch.index_alias()!r}.")
         return indexed
 
     def index_model(self, search_index, model, chunk_size, name):
