@@ -15,6 +15,7 @@ echo "==> Applying database migrations"
 python manage.py migrate --no-input
 echo "==> Loading the demo city (only the first time)"
 python manage.py load_demo
+python manage.py load_demo_polls
 echo "==> Building the search index"
 python manage.py rebuild_search
 echo "==> Serving http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl+C stops"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from cms.models import (
@@ -33,6 +34,16 @@ SECTIONS = [
 ]
 
 
+def site_sections():
+    """SECTIONS, then those other apps add through the ``register_site_section`` hook.
+
+    Each hook returns (model, slug, title) tuples, so an app like participation can give the
+    portal a section without cms importing it.
+    """
+    added = [entry for hook in hooks.get_hooks("register_site_section") for entry in hook()]
+    return [*SECTIONS, *added]
+
+
 @transaction.atomic
 def ensure_site_structure(site_name):
     """Return the home page, creating it, the default site and missing sections. Safe to re-run."""
@@ -57,7 +68,7 @@ def ensure_site_structure(site_name):
             old_root.delete()
     existing = {type(page) for page in home.get_children().specific()}
     with translation.override(settings.LANGUAGE_CODE):
-        for model, slug, title in SECTIONS:
+        for model, slug, title in site_sections():
             if model not in existing:
                 home.add_child(
                     instance=model(
@@ -80,7 +91,7 @@ def ensure_translated_structure(home, language_code):
     translate. Safe to re-run: existing translations are left alone.
     """
     locale, _created = Locale.objects.get_or_create(language_code=language_code)
-    titles = {model: title for model, _slug, title in SECTIONS}
+    titles = {model: title for model, _slug, title in site_sections()}
     with translation.override(language_code):
         for page in [home, *home.get_children().specific()]:
             if page.get_translations().filter(locale=locale).exists():
