@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from tests.participation.factories import PollIndexPageFactory, PollPageFactory, UserFactory
+from participation.models import PollIndexPage
+from tests.participation.factories import PollPageFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +18,8 @@ def empty_cache():
 
 @pytest.fixture
 def poll_index(home):
-    return PollIndexPageFactory(parent=home)
+    """The polls section a fresh site has (added through cms's register_site_section hook)."""
+    return PollIndexPage.objects.child_of(home).get()
 
 
 @pytest.fixture

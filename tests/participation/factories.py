@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from participation.models import PollChoice, PollIndexPage, PollPage
+from participation.models import PollChoice, PollPage
 from tests.cms.factories import PageFactory
 from tests.conftest import XSS
 
@@ -29,19 +29,6 @@ def poll_choices(count=3):
         )
         for n in range(count)
     ]
-
-
-class PollIndexPageFactory(PageFactory):
-    title = "نظرسنجی‌ها"
-    slug = "polls"
-
-    class Meta:
-        model = PollIndexPage
-
-    @classmethod
-    def _create(cls, model_class, *args, summary=None, **kwargs):
-        # An index page has an intro, not a summary.
-        return super()._create(model_class, *args, **kwargs)
 
 
 class PollPageFactory(PageFactory):
