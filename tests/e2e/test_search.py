@@ -9,10 +9,10 @@ from django.core.cache import cache
 
 from cms import models
 from tests.cms import factories
+from tests.e2e.pages import VIEWPORTS, open_page
 
 pytestmark = pytest.mark.e2e
 
-VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # Written with Arabic ي and ك, as many keyboards type it; the pages use Persian ی and ک.
 ARABIC_QUERY = "كتابخانه"
 ARABIC_PREFIX = "كتابخا"
@@ -41,18 +41,6 @@ def library_pages(wagtail_root, home, sections):
     )
     cache.clear()
     return {"news": news, "tender": tender, "project": project}
-
-
-def open_page(browser, url, viewport, javascript=True):
-    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-    page = context.new_page()
-    page.set_default_timeout(5000)
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    response = page.goto(url)
-    assert response.status == 200
-    return page, errors
 
 
 def header_box(page):

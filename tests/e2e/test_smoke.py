@@ -7,10 +7,9 @@ from django.core.cache import cache
 
 from cms import models
 from tests.cms import factories
+from tests.e2e.pages import VIEWPORTS, open_page
 
 pytestmark = pytest.mark.e2e
-
-VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture
@@ -35,17 +34,6 @@ def content(wagtail_root, home, sections):
     )
     cache.clear()
     return {"home": home, "law": law}
-
-
-def open_page(browser, url, viewport):
-    page = browser.new_page(viewport=viewport)
-    page.set_default_timeout(5000)
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    response = page.goto(url)
-    assert response.status == 200
-    return page, errors
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
