@@ -38,7 +38,8 @@ def bar_chart(results, *, rtl):
     """Horizontal bars, one per choice, as long as its share of the votes.
 
     Left to right: label, bar, value; mirrored for right-to-left languages, where every
-    text is anchored by its right edge.
+    text is anchored by its right edge. The SVG is drawn with direction="ltr", so "start" and
+    "end" mean left and right whatever the page's direction.
     """
     bars = []
     for position, row in enumerate(results.choices):
