@@ -11,6 +11,9 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="shafaf-test-media-"))
+# An existing, empty folder: WhiteNoise warns about a missing one; the browser tests'
+# live server serves static files from the finders instead.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="shafaf-test-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
