@@ -261,7 +261,7 @@ def test_budget_page_shows_line_tree_totals_and_execution_rate(client, budget):
 
     assert "۱۰٬۰۰۰٬۰۰۰٬۰۰۰ ریال" in html  # heading 1 sums its two lines
     assert 'class="row--heading"' in html
-    assert 'style="--depth: 1"' in html
+    assert 'class="budget-line budget-line--depth-1"' in html
     assert "۷۰٫۰٪" in html  # revenue actual / approved
     assert "۱٬۰۰۰٬۰۰۰٬۰۰۰ ریال" in html  # approved balance: 10 - 9 billion
 
