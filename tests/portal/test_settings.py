@@ -1,5 +1,6 @@
 """Production settings refuse to start when insecure; the others need no environment."""
 
+import json
 import os
 import subprocess
 import sys
@@ -56,3 +57,38 @@ def test_production_passes_the_deployment_checklist_when_configured():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def production_settings(*names, **env):
+    """The named production settings, as JSON, read in a fresh process with ``env`` set."""
+    script = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {list(names)!r}}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT / "site",
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_reads_trusted_origins_and_sets_cookie_and_referrer_policies():
+    values = production_settings(
+        "CSRF_TRUSTED_ORIGINS",
+        "SESSION_COOKIE_HTTPONLY",
+        "SECURE_REFERRER_POLICY",
+        "LOGGING",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="shahr.example",
+        CSRF_TRUSTED_ORIGINS="https://shahr.example, https://www.shahr.example",
+    )
+
+    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://shahr.example", "https://www.shahr.example"]
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert values["SECURE_REFERRER_POLICY"] == "same-origin"
+    assert values["LOGGING"]["handlers"]["stderr"]["stream"] == "ext://sys.stderr"
