@@ -48,7 +48,7 @@ def check_cache():
 
 
 def check_search():
-    """Ping Elasticsearch when it is configured, else read the database backend's index."""
+    """Ask Elasticsearch when it is configured, else load the database backend, read its index."""
     from search.backends import elasticsearch
 
     if elasticsearch.is_configured():
@@ -57,8 +57,10 @@ def check_search():
         )
         client.info()
     else:
+        from wagtail.search.backends import get_search_backend
         from wagtail.search.models import IndexEntry
 
+        get_search_backend()  # refuses a database it cannot search (SQLite without FTS5)
         IndexEntry.objects.only("pk").first()
 
 
