@@ -1,5 +1,7 @@
 """JSON search API: ``/api/search/`` (results and facets) and ``/api/search/suggest/``.
 
+Both search the pages of one language, ``?lang=fa|en``, the site's default when absent.
+
 Refusals are ``400 {"error": "…"}``; the shapes do not depend on the search backend.
 """
 
@@ -43,4 +45,8 @@ def suggest(request):
     query = request.GET.get("q", "")
     if len(query) > services.MAX_QUERY_LENGTH:
         return _json({"error": _("The search text is too long.")}, status=400)
-    return _json(services.suggest(query, request=request))
+    try:
+        language = services.search_language(request.GET.get("lang"))
+    except services.InvalidSearch as error:
+        return _json({"error": str(error)}, status=400)
+    return _json(services.suggest(query, request=request, language=language))

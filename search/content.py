@@ -1,9 +1,12 @@
-"""What search needs to know about cms page types: their public type names and their dates."""
+"""What search needs to know about the page types it finds: public type names and dates.
+
+Pages of ``cms`` and the participation items published as pages (polls) alike.
+"""
 
 import datetime
 
 from django.apps import apps
-from django.db.models import DateField, DateTimeField, F, Q
+from django.db.models import DateField, DateTimeField, F, Manager, Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from wagtail.models import Page
@@ -11,6 +14,7 @@ from wagtail.search import index
 
 from cms import models as cms
 from cms.jalali import jalali_year_of, jalali_year_range
+from participation.models import PollPage
 
 #: Public name of each page type in URLs and the API (``?type=tender``), in facet order.
 TYPE_NAMES = {
@@ -20,6 +24,7 @@ TYPE_NAMES = {
     cms.TenderPage: "tender",
     cms.ProjectPage: "project",
     cms.BudgetPage: "budget",
+    PollPage: "poll",
     cms.StandardPage: "page",
 }
 TYPES_BY_NAME = {name: model for model, name in TYPE_NAMES.items()}
@@ -32,6 +37,7 @@ DATE_FIELDS = {
     cms.TenderPage: "publish_date",
     cms.ProjectPage: "start_date",
     cms.BudgetPage: "approved_on",
+    PollPage: "opens_at",
 }
 
 
@@ -109,4 +115,40 @@ def page_texts(page):
                 texts.extend(str(item) for item in value if item)
             elif value:
                 texts.append(str(value))
+    return texts
+
+
+#: Related objects indexed apart: tags are read for all pages of a chunk in one query.
+SEPARATELY_INDEXED_RELATIONS = {"tags"}
+
+
+def related_search_fields(model):
+    """``(relation name, sub-fields)`` of a page type's indexed related objects (poll choices,
+    a project's district)."""
+    return [
+        (field.field_name, field.fields)
+        for field in model.get_search_fields()
+        if isinstance(field, index.RelatedFields)
+        and field.field_name not in SEPARATELY_INDEXED_RELATIONS
+    ]
+
+
+def related_texts(page):
+    """Text of a page's indexed related objects, as the database backend indexes it in the body.
+
+    Reads ``all()`` of each relation, so prefetch them for many pages.
+    """
+    texts = []
+    for relation, fields in related_search_fields(type(page)):
+        related = getattr(page, relation)
+        if related is None:
+            continue
+        # A reverse relation or many-to-many (choices) is a manager; a foreign key one object.
+        items = related.all() if isinstance(related, Manager) else [related]
+        for item in items:
+            for field in fields:
+                if isinstance(field, index.SearchField):
+                    value = field.get_value(item)
+                    if value:
+                        texts.append(str(value))
     return texts

@@ -1,5 +1,8 @@
 """Site search: live public pages matching a query, one page of hits and facet counts.
 
+A search looks only at pages in one language (their locale): a reader of the Persian site is
+never offered English titles, nor counted them in the facets.
+
 The number of database queries does not depend on how many pages match: one that matches
 and ranks (it gives the count too), one for the hits, one per page type among them
 (``specific()``) and one per facet, which read the matched ids rather than searching again.
@@ -12,7 +15,9 @@ import unicodedata
 from collections import Counter
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import BooleanField, Count, F, Func
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -58,11 +63,34 @@ def _number(value, name):
     return int(digits)
 
 
+def site_language():
+    """The language a search is in when nothing says otherwise: the site's default."""
+    return settings.LANGUAGE_CODE
+
+
+def search_language(code):
+    """The site language ``code`` names (``fa``, ``en``; ``en-GB`` is ``en``); InvalidSearch if none."""
+    code = _clean(code).lower()
+    try:
+        return translation.get_supported_language_variant(code) if code else site_language()
+    except LookupError:
+        choices = ", ".join(code for code, _name in settings.LANGUAGES)
+        raise InvalidSearch(
+            _("Unknown language “%(lang)s”; choose one of %(choices)s.")
+            % {"lang": code, "choices": choices}
+        ) from None
+
+
 @dataclasses.dataclass(frozen=True)
 class SearchParams:
-    """A validated search request: the query and the filters chosen from the facets."""
+    """A validated search request: the query, its language and the filters chosen from the facets.
+
+    ``language`` is the locale of the pages searched: the site's language on the search page
+    (``/search/`` Persian, ``/en/search/`` English), ``?lang=`` in the API.
+    """
 
     query: str = ""
+    language: str = dataclasses.field(default_factory=site_language)
     type: str = ""
     tag: str = ""
     year: int | None = None
@@ -72,8 +100,12 @@ class SearchParams:
     FILTERS = ("type", "tag", "year", "district")
 
     @classmethod
-    def from_querydict(cls, data):
-        """Read ``q``, ``type``, ``tag``, ``year``, ``district`` and ``page``; InvalidSearch if bad."""
+    def from_querydict(cls, data, language=None):
+        """Read ``q``, ``type``, ``tag``, ``year``, ``district`` and ``page``; InvalidSearch if bad.
+
+        The language is ``language`` when given, else ``lang`` (the site's default if absent).
+        """
+        language = search_language(language or data.get("lang"))
         query = _clean(data.get("q"))
         if len(query) > MAX_QUERY_LENGTH:
             raise InvalidSearch(
@@ -94,7 +126,15 @@ class SearchParams:
         page = _number(page, "page") if page else 1
         if not 1 <= page <= MAX_PAGE:
             raise InvalidSearch(_("The page number is out of range."))
-        return cls(query=query, type=type_, tag=tag, year=year, district=district, page=page)
+        return cls(
+            query=query,
+            language=language,
+            type=type_,
+            tag=tag,
+            year=year,
+            district=district,
+            page=page,
+        )
 
     @property
     def has_words(self):
@@ -158,9 +198,18 @@ def searchable_pages():
     return Page.objects.live().public().filter(depth__gt=1)
 
 
+def in_language(pages, language):
+    """``pages`` limited to those in ``language`` (a code of ``settings.LANGUAGES``).
+
+    As a subquery on ``id``: the search backends accept filters on indexed fields only, and
+    ``locale`` is one only by its id, which would cost a query to look up.
+    """
+    return pages.filter(id__in=Page.objects.filter(locale__language_code=language).values("pk"))
+
+
 def _filtered_pages(params):
     pages = searchable_pages()
-    chosen = Page.objects.all()
+    chosen = Page.objects.filter(locale__language_code=params.language)
     if params.type:
         model = model_for_type(params.type)
         chosen = chosen.filter(
@@ -173,10 +222,8 @@ def _filtered_pages(params):
         chosen = annotate_content_dates(chosen).filter(jalali_year_filter(params.year))
     if params.district is not None:
         chosen = chosen.filter(projectpage__district__number=params.district)
-    if params.filters():
-        # The search backend only accepts filters on indexed fields; ``id`` is one.
-        pages = pages.filter(id__in=chosen.values("pk"))
-    return pages
+    # The search backend only accepts filters on indexed fields; ``id`` is one.
+    return pages.filter(id__in=chosen.values("pk"))
 
 
 class InIds(Func):
@@ -305,7 +352,7 @@ def _search_elasticsearch(params, request, page_size):
     ids, count, facets = queries.read_search(queries.run(elasticsearch.get_client(), request_))
     # Pages are read through searchable_pages(), so an index that lags never shows a page
     # that was unpublished or made private a moment ago.
-    hits = _hits(ids, params, request, pages=searchable_pages())
+    hits = _hits(ids, params, request, pages=in_language(searchable_pages(), params.language))
     facets = {
         name: [FacetValue(value, label, count) for value, label, count in values]
         for name, values in facets.items()
@@ -313,14 +360,17 @@ def _search_elasticsearch(params, request, page_size):
     return SearchOutcome(params, count, hits, facets, page_size)
 
 
-def suggest(query, request=None, limit=SUGGESTIONS):
-    """Titles of live public pages that start like ``query``, for autocompletion."""
+def suggest(query, request=None, limit=SUGGESTIONS, language=None):
+    """Titles of live public pages in ``language`` (the site's default if None) that start like
+    ``query``, for autocompletion."""
     if not tokens(query):
         return []
+    language = language or site_language()
     if elasticsearch.is_configured():
-        pages = _suggest_elasticsearch(query, limit)
+        pages = _suggest_elasticsearch(query, limit, language)
     else:
-        pages = get_search_backend().autocomplete(query, searchable_pages())[:limit]
+        pages = in_language(searchable_pages(), language)
+        pages = get_search_backend().autocomplete(query, pages)[:limit]
     return [
         {
             "id": page.pk,
@@ -332,10 +382,13 @@ def suggest(query, request=None, limit=SUGGESTIONS):
     ]
 
 
-def _suggest_elasticsearch(query, limit):
+def _suggest_elasticsearch(query, limit, language):
     from search.backends.elasticsearch import queries
 
-    request_ = queries.suggest_request(query, limit, index=elasticsearch.index_alias())
+    request_ = queries.suggest_request(
+        query, limit, index=elasticsearch.index_alias(), language=language
+    )
     ids = queries.read_ids(queries.run(elasticsearch.get_client(), request_))
-    by_pk = {page.pk: page for page in searchable_pages().filter(pk__in=ids)}
+    pages = in_language(searchable_pages(), language)
+    by_pk = {page.pk: page for page in pages.filter(pk__in=ids)}
     return [by_pk[pk] for pk in ids if pk in by_pk]

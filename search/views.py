@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from search.services import MAX_QUERY_LENGTH, InvalidSearch, SearchParams, search_pages
 
@@ -43,9 +44,11 @@ def _facet_groups(outcome):
 
 
 def search(request):
-    """Search every live public page; ``?q=`` with optional type, tag, year, district and page."""
+    """Search the live public pages in the page's language; ``?q=`` with optional type, tag,
+    year, district and page."""
     try:
-        params = SearchParams.from_querydict(request.GET)
+        # The URL chooses the language (/search/ or /en/search/), so ``lang`` is not read.
+        params = SearchParams.from_querydict(request.GET, language=get_language())
     except InvalidSearch as error:
         context = {"query": request.GET.get("q", "")[:MAX_QUERY_LENGTH], "error": str(error)}
         return render(request, TEMPLATE, context, status=400)

@@ -141,3 +141,22 @@ def xss_page(sections):
         title=f"اطلاعیه‌ی ترافیکی {XSS}",
         summary=f"مسیر جایگزین ترافیکی {XSS} اعلام شد",
     )
+
+
+@pytest.fixture
+def poll_page(sections):
+    """A live poll in the polls section, written with Arabic letters and half-spaces."""
+    from participation.models import PollChoice, PollIndexPage
+    from tests.participation.factories import PollPageFactory
+
+    return PollPageFactory(
+        parent=sections[PollIndexPage],
+        title=f"نظرسنجي درباره‌ی پياده‌راه‌سازی خيابان ولیعصر {XSS}",
+        summary="شهروندان درباره‌ی طرح پیاده‌راه نظر می‌دهند",
+        opens_at=datetime.datetime(2024, 5, 1, 9, 0, tzinfo=datetime.UTC),  # 1403
+        closes_at=datetime.datetime(2030, 5, 1, 9, 0, tzinfo=datetime.UTC),
+        choices=[
+            PollChoice(label="موافقم با دوچرخه‌سواری", sort_order=0),
+            PollChoice(label="مخالفم", sort_order=1),
+        ],
+    )

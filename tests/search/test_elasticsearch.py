@@ -74,6 +74,7 @@ def test_the_char_filter_agrees_with_python_normalization(written):
 def test_the_mapping_keeps_facets_as_keywords_and_text_twice():
     properties = index_definition()["mappings"]["properties"]
     assert properties["type"] == {"type": "keyword"}
+    assert properties["language"] == {"type": "keyword"}
     assert properties["tags"] == {"type": "keyword"}
     assert properties["year"] == {"type": "integer"}
     assert properties["district"] == {"type": "integer"}
@@ -103,6 +104,7 @@ def test_the_search_body_normalizes_words_filters_and_asks_for_every_facet():
     }
     assert term_clause(words[2])["type"] == "best_fields"  # too short to be a prefix
     assert body["query"]["bool"]["filter"] == [
+        {"term": {"language": "fa"}},  # the site's default language
         {"term": {"type": "tender"}},
         {"term": {"tags": "آب"}},
         {"term": {"year": 1403}},
@@ -153,7 +155,8 @@ def test_a_query_without_words_matches_nothing():
 
 
 def test_suggest_body_completes_every_word():
-    body = queries.suggest_request("كتابخ 14", 8, index="i").to_dict()
+    body = queries.suggest_request("كتابخ 14", 8, index="i", language="en").to_dict()
+    assert body["query"]["bool"]["filter"] == [{"term": {"language": "en"}}]
     assert body["query"]["bool"]["must"] == [
         {"match_bool_prefix": {"suggest": "کتابخ"}},
         {"match_bool_prefix": {"suggest": "14"}},
@@ -292,6 +295,7 @@ def test_a_page_document_holds_normalized_text_and_its_facet_values(corpus):
     assert document["_id"] == project.pk
     source = document["_source"]
     assert source["type"] == "project"
+    assert source["language"] == "fa"
     assert source["title"] == index_text(project.title)
     assert "مقاوم" in source["body"].split()
     assert (source["year"], source["district"], source["district_name"]) == (1403, 5, "منطقه‌ی 5")

@@ -17,6 +17,8 @@ def _text():
 class PageDocument(Document):
     page_id = Integer()
     type = Keyword()
+    #: The page's locale, ``fa`` or ``en``: every search reads one language.
+    language = Keyword()
     title = _text()
     body = _text()
     suggest = Text(analyzer=persian_all_words)

@@ -11,7 +11,14 @@ from elasticsearch.helpers import streaming_bulk
 from wagtail.models import Page
 
 from cms.models import PageTag, ProjectPage
-from search.content import display_date, jalali_year, page_texts, type_name
+from search.content import (
+    display_date,
+    jalali_year,
+    page_texts,
+    related_search_fields,
+    related_texts,
+    type_name,
+)
 from search.normalization import index_text
 
 from . import get_client, index_alias
@@ -34,8 +41,10 @@ def page_document(page, tags=()):
         meta={"id": page.pk},
         page_id=page.pk,
         type=type_name(type(page)),
+        language=page.locale.language_code,
         title=index_text(page.title),
-        body=index_text(" ".join(page_texts(page))),
+        # Tags and related objects (a poll's choices) are body text in the database index too.
+        body=index_text(" ".join([*page_texts(page), *related_texts(page), *sorted(tags)])),
         suggest=index_text(" ".join(_autocomplete_texts(page))),
         tags=sorted(tags),
         year=jalali_year(date, getattr(page, "fiscal_year", None)),
@@ -55,10 +64,26 @@ def _tags_by_page(pks):
     return tags
 
 
+def _prefetch_related_texts(pages):
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    for model, same_type in by_type.items():
+        relations = [relation for relation, _fields in related_search_fields(model)]
+        if relations:
+            prefetch_related_objects(same_type, *relations)
+
+
 def documents(pages):
-    """Documents for a chunk of specific pages, in three queries whatever its size."""
+    """Documents for a chunk of specific pages: a few queries whatever its size.
+
+    Locales, tags and districts take one query each, and each page type with indexed related
+    objects (polls and their choices) one per relation.
+    """
     pages = list(pages)
+    prefetch_related_objects(pages, "locale")
     prefetch_related_objects([p for p in pages if isinstance(p, ProjectPage)], "district")
+    _prefetch_related_texts(pages)
     tags = _tags_by_page([page.pk for page in pages])
     return [page_document(page, tags.get(page.pk, ())) for page in pages]
 

@@ -7,7 +7,8 @@ which keep stop words, so a stop word in the query must be in the page as it mus
 Scoring adds the ordinary fields (title above body, stop words left out); ties go to the
 higher page id, as PostgreSQL orders them.
 
-Facets mirror ``search.services``: counted over the filtered matches, the same order.
+Facets mirror ``search.services``: counted over the filtered matches (one language's pages
+only), in the same order.
 """
 
 from elasticsearch.dsl import Q, Search
@@ -54,8 +55,8 @@ def text_query(query):
 
 
 def filters(params):
-    """Term filters for the facets chosen in ``params``."""
-    chosen = []
+    """Term filters for the language and the facets chosen in ``params``."""
+    chosen = [Q("term", language=params.language)]
     if params.type:
         chosen.append(Q("term", type=params.type))
     if params.tag:
@@ -92,14 +93,15 @@ def search_request(params, page_size, index, tag_facet_size):
     return search
 
 
-def suggest_request(query, limit, index):
-    """Pages whose autocomplete text has words starting like every word of ``query``."""
+def suggest_request(query, limit, index, language):
+    """Pages in ``language`` whose autocomplete text has words starting like every word of
+    ``query``."""
     words = [Q("match_bool_prefix", suggest=word) for word, _parts in query_terms(query)] or [
         Q("match_none")
     ]
     return (
         Search(index=index)
-        .query(Q("bool", must=words))
+        .query(Q("bool", must=words, filter=[Q("term", language=language)]))
         .sort({"_score": {"order": "desc"}}, {"page_id": {"order": "desc"}})
         .source(False)
     )[:limit]
