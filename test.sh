@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Run the whole suite: lint, Django checks, then pytest on SQLite and, when reachable, PostgreSQL.
 # Extra arguments go to pytest (e.g. ./test.sh -k tender). CI sets SHAFAF_REQUIRE_POSTGRES=1
-# so that a missing PostgreSQL fails the run instead of being skipped.
+# and SHAFAF_REQUIRE_REDIS=1 so that a missing PostgreSQL or Redis fails the run instead of
+# being skipped.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 source scripts/venv.sh
 ensure_venv test
 export DJANGO_SETTINGS_MODULE=portal.settings.test
+# CI sets SHAFAF_REQUIRE_REDIS=1 so a missing Redis fails tests/portal/test_redis.py instead of skipping it.
+export SHAFAF_REQUIRE_REDIS="${SHAFAF_REQUIRE_REDIS:-0}"
 
 # Browser tests need Debian's chromium; install it when we may, else they fail (never skip).
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
