@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms import models as cms
 from cms.jalali import jalali_year_of, jalali_year_range
 from participation.models import PollPage
+from search.attachments import document_text
 
 #: Public name of each page type in URLs and the API (``?type=tender``), in facet order.
 TYPE_NAMES = {
@@ -152,3 +153,55 @@ def related_texts(page):
                     if value:
                         texts.append(str(value))
     return texts
+
+
+#: Pages whose attached documents are searched with them: the relation to their document rows.
+ATTACHED_DOCUMENTS = {cms.LawPage: "documents", cms.TenderPage: "documents"}
+
+
+def attached_documents_relation(model):
+    """The relation of ``model``'s attached documents, or None when it has none to search."""
+    return next(
+        (relation for owner, relation in ATTACHED_DOCUMENTS.items() if issubclass(model, owner)),
+        None,
+    )
+
+
+def attached_documents_text(page):
+    """The extractable text of a page's attached documents, one document after another.
+
+    Reads ``<relation>.all()`` and each row's ``document``, so prefetch them for many pages.
+    """
+    relation = attached_documents_relation(type(page))
+    if relation is None:
+        return ""
+    texts = (document_text(item.document) for item in getattr(page, relation).all())
+    return "\n".join(text for text in texts if text)
+
+
+class AttachedDocumentsField(index.SearchField):
+    """Body text from a page's attached documents, added to what the database backend indexes.
+
+    Not declared on the cms page types: :func:`extra_search_fields` gives it to search's own
+    indexers, so ``cms`` knows nothing of search.
+    """
+
+    def __init__(self):
+        super().__init__("attached_documents_text")
+
+    def get_value(self, obj):
+        return attached_documents_text(obj)
+
+
+def extra_search_fields(model):
+    """Fields search indexes for ``model`` beyond its ``search_fields``."""
+    return [AttachedDocumentsField()] if attached_documents_relation(model) else []
+
+
+def pages_attaching(document):
+    """Ids of the pages that attach ``document`` (to re-index them when its file changes)."""
+    ids = set()
+    for model, relation in ATTACHED_DOCUMENTS.items():
+        rows = model._meta.get_field(relation).related_model.objects.filter(document=document)
+        ids.update(rows.values_list("page_id", flat=True))
+    return sorted(ids)

@@ -4,6 +4,7 @@ import types
 
 from django.utils.encoding import force_str
 
+from search.content import extra_search_fields
 from search.normalization import index_text
 
 #: Terms at least this long match every word they begin; shorter ones match whole words only.
@@ -26,7 +27,12 @@ def _flatten(value):
 
 
 class NormalizingIndexerMixin:
-    """Index every field value as normalized words (see :mod:`search.normalization`)."""
+    """Index every field value as normalized words (see :mod:`search.normalization`), and the
+    fields search adds to a model's own (its attached documents' text)."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.search_fields = [*self.search_fields, *extra_search_fields(type(obj))]
 
     def prepare_value(self, value):
         return index_text(_flatten(value))

@@ -12,6 +12,8 @@ from wagtail.models import Page
 
 from cms.models import PageTag, ProjectPage
 from search.content import (
+    attached_documents_relation,
+    attached_documents_text,
     display_date,
     jalali_year,
     page_texts,
@@ -43,8 +45,18 @@ def page_document(page, tags=()):
         type=type_name(type(page)),
         language=page.locale.language_code,
         title=index_text(page.title),
-        # Tags and related objects (a poll's choices) are body text in the database index too.
-        body=index_text(" ".join([*page_texts(page), *related_texts(page), *sorted(tags)])),
+        # Tags, related objects (a poll's choices) and attached documents' text are body text
+        # in the database index too.
+        body=index_text(
+            " ".join(
+                [
+                    *page_texts(page),
+                    *related_texts(page),
+                    *sorted(tags),
+                    attached_documents_text(page),
+                ]
+            )
+        ),
         suggest=index_text(" ".join(_autocomplete_texts(page))),
         tags=sorted(tags),
         year=jalali_year(date, getattr(page, "fiscal_year", None)),
@@ -70,6 +82,9 @@ def _prefetch_related_texts(pages):
         by_type.setdefault(type(page), []).append(page)
     for model, same_type in by_type.items():
         relations = [relation for relation, _fields in related_search_fields(model)]
+        attached = attached_documents_relation(model)
+        if attached:
+            relations.append(f"{attached}__document")
         if relations:
             prefetch_related_objects(same_type, *relations)
 
@@ -78,7 +93,7 @@ def documents(pages):
     """Documents for a chunk of specific pages: a few queries whatever its size.
 
     Locales, tags and districts take one query each, and each page type with indexed related
-    objects (polls and their choices) one per relation.
+    objects (polls and their choices, attached documents) one per relation.
     """
     pages = list(pages)
     prefetch_related_objects(pages, "locale")
