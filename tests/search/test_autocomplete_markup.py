@@ -52,7 +52,7 @@ def test_search_box_is_a_plain_input_until_the_script_makes_it_a_combobox(client
     (box,) = page.find("input", id="site-search-q")
     assert "role" not in box
     assert "aria-expanded" not in box
-    assert box["data-suggest-url"] == "/api/search/suggest/"
+    assert box["data-suggest-url"] == "/api/search/suggest/?lang=fa"
     (listbox,) = page.find("ul", id=box["data-suggest-listbox"])
     assert listbox["role"] == "listbox"
     assert "hidden" in listbox
