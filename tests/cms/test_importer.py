@@ -1,19 +1,13 @@
-"""The JSON Lines importer: validation of every line, all-or-nothing writes, idempotence."""
+"""The JSON Lines importer: all-or-nothing writes, idempotence, dates, text, search."""
 
 import datetime
-import io
-import json
-from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import DatabaseError
 from django.utils import translation
 from wagtail.models import Revision
 from wagtail.signals import page_published
 
-from cms.importer import import_lines
 from cms.models import (
     BudgetPage,
     District,
@@ -23,13 +17,23 @@ from cms.models import (
     NewsIndexPage,
     NewsPage,
     ProjectPage,
-    TenderIndexPage,
     TenderPage,
 )
-from tests.cms.factories import LawPageFactory, TenderPageFactory
+from tests.cms.factories import LawPageFactory
+from tests.cms.import_items import (
+    PAGE_MODELS,
+    TEHRAN,
+    all_items,
+    budget,
+    event,
+    law,
+    news,
+    page_count,
+    project,
+    run,
+    tender,
+)
 from tests.conftest import XSS
-
-TEHRAN = ZoneInfo("Asia/Tehran")
 
 
 @pytest.fixture(autouse=True)
@@ -37,126 +41,6 @@ def english():
     """Reasons are compared with their English msgids; one test checks the Persian."""
     with translation.override("en"):
         yield
-
-
-def test_reasons_are_reported_in_persian_by_default(home):
-    with translation.override("fa"):
-        report = import_lines(["{not json"])
-    assert not report.ok
-    assert report.errors[0].message.startswith("JSON معتبر نیست")
-
-
-PAGE_MODELS = [NewsPage, EventPage, LawPage, TenderPage, ProjectPage, BudgetPage]
-
-
-def news(**fields):
-    return {
-        "type": "news",
-        "source_id": "news-1",
-        "title": "راه‌اندازي سامانه ۱۳۷ در شهرداري",
-        "summary": "ثبت پيام‌ها به‌صورت برخط",
-        "date": "1403/02/12",
-        "body": "پاراگراف نخست.\n\nپاراگراف دوم.",
-        "tags": ["شفافيت", "سامانه ۱۳۷"],
-        **fields,
-    }
-
-
-def event(**fields):
-    return {
-        "type": "event",
-        "source_id": "event-1",
-        "title": "نشست هم‌انديشي شهر شفاف",
-        "date": "۱۴۰۳/۰۲/۱۲ ۱۰:۳۰",
-        "end": "1403/02/12 12:00",
-        "place": "تالار شوراي شهر",
-        **fields,
-    }
-
-
-def law(**fields):
-    return {
-        "type": "law",
-        "source_id": "law-1",
-        "title": "آيين‌نامه‌ی شفافیت",
-        "number": "۱۰۶/ش/۱۴۰۳",
-        "kind": "regulation",
-        "approval_authority": "شورای اسلامی شهر",
-        "date": "1403/04/17",
-        **fields,
-    }
-
-
-def tender(**fields):
-    return {
-        "type": "tender",
-        "source_id": "tender-1",
-        "title": "مناقصه‌ی روکش آسفالت معابر",
-        "reference_number": "م‌ع/۱۴۰۳/۰۰۴",
-        "date": "1403/05/20",
-        "submission_deadline": "1403/06/10 14:00",
-        "estimated_value": "۸۵۰٬۰۰۰٬۰۰۰٬۰۰۰",
-        **fields,
-    }
-
-
-def project(**fields):
-    return {
-        "type": "project",
-        "source_id": "project-1",
-        "title": "بوستان محله‌ای ياس",
-        "status": "in_progress",
-        "district": 3,
-        "date": "1403/09/15",
-        "budget": 372_000_000_000,
-        "spent": 100_000_000_000,
-        "progress": 30,
-        "latitude": 34.6458,
-        "longitude": 50.9102,
-        **fields,
-    }
-
-
-def budget(**fields):
-    return {
-        "type": "budget",
-        "source_id": "budget-1403",
-        "title": "بودجه‌ی سال ۱۴۰۳",
-        "fiscal_year": "۱۴۰۳",
-        "lines": [
-            {"code": "1", "title": "درآمدهای عمومی", "kind": "revenue"},
-            {
-                "code": "11",
-                "parent_code": "1",
-                "title": "عوارض",
-                "kind": "revenue",
-                "approved": 700,
-                "revised": 750,
-                "actual": 600,
-            },
-            {
-                "code": "12",
-                "parent_code": "1",
-                "title": "بهای خدمات",
-                "kind": "revenue",
-                "approved": 300,
-            },
-            {"code": "5", "title": "هزینه‌های جاری", "kind": "expenditure", "approved": 1000},
-        ],
-        **fields,
-    }
-
-
-def run(*items, **options):
-    return import_lines([json.dumps(item, ensure_ascii=False) for item in items], **options)
-
-
-def page_count():
-    return sum(model.objects.count() for model in PAGE_MODELS)
-
-
-def all_items():
-    return [news(), event(), law(), tender(), project(), budget()]
 
 
 def test_good_file_creates_live_pages_of_every_type_under_their_sections(sections):
@@ -239,64 +123,6 @@ def test_html_in_body_is_escaped_and_blank_lines_split_paragraphs(home):
     ]
 
 
-@pytest.mark.parametrize(
-    ("bad_line", "reason"),
-    [
-        ("{not json", "Not valid JSON"),
-        (json.dumps({"type": "poem", "source_id": "x", "title": "شعر"}), "Unknown type"),
-        (json.dumps(news(title="")), "title is required"),
-        (json.dumps(news(source_id=None)), "source_id is required"),
-        (json.dumps(news(date="1403/13/40")), "date: not a real date"),
-        (json.dumps(news(kind="rumour")), "kind: must be one of"),
-        (json.dumps(news(tags="شفافیت")), "tags: expected a list"),
-        (json.dumps(news(colour="red")), "Unknown keys: colour"),
-        (json.dumps(news(language="en")), "Only the language fa"),
-        (json.dumps(news(source_id="news-0")), "source_id news-0 is already used on line 1"),
-        (json.dumps(event(end="1403/02/11 09:00")), "cannot end before it starts"),
-        (json.dumps(tender(status="awarded")), "Required once the status is Awarded"),
-        (json.dumps(project(status="done", progress=90)), "100 percent done"),
-        (json.dumps(project(progress=120)), "progress: must be at most 100"),
-        (json.dumps(project(longitude=None)), "both latitude and longitude"),
-        (json.dumps(law(effective_date="1403/01/01")), "take effect before it is approved"),
-        (json.dumps(law(amends=["law-404"])), "No law with source_id law-404"),
-        (json.dumps(law(status="repealed")), "Say which text repealed this one"),
-        (json.dumps(budget(fiscal_year=1250)), "fiscal_year: must be at least 1300"),
-    ],
-)
-def test_bad_line_is_reported_with_its_number_and_nothing_is_written(home, bad_line, reason):
-    good = json.dumps(news(source_id="news-0"), ensure_ascii=False)
-
-    report = import_lines([good, bad_line])
-
-    assert not report.ok
-    assert [error.line_number for error in report.errors] == [2] * len(report.errors)
-    assert any(reason in error.message for error in report.errors), report.errors
-    assert page_count() == 0
-
-
-def test_every_bad_line_is_reported_not_just_the_first(home):
-    report = run(
-        news(), news(source_id="n-2", date="فردا"), event(), event(source_id="e-2", place="")
-    )
-
-    assert sorted({error.line_number for error in report.errors}) == [2, 4]
-    assert str(report.errors[0]).startswith("line 2: ")
-
-
-def test_blank_lines_are_skipped_but_counted_in_line_numbers(home):
-    report = import_lines(["", json.dumps(news(date="bad"))])
-
-    assert report.errors[0].line_number == 2
-
-
-def test_tender_reference_number_used_on_the_site_is_refused(sections):
-    TenderPageFactory(parent=sections[TenderIndexPage], reference_number="م‌ع/۱۴۰۳/۰۰۴")
-
-    report = run(tender())
-
-    assert "Another tender or auction already has this reference number" in report.errors[0].message
-
-
 def test_amendments_resolve_within_the_file_and_to_laws_on_the_site(sections):
     LawPageFactory(parent=sections[LawIndexPage], source_id="law-old", title="مصوبه‌ی قدیمی")
 
@@ -318,20 +144,6 @@ def test_repealed_law_points_at_a_law_later_in_the_same_file(home):
     assert repealed.repealed_by == LawPage.objects.get(source_id="law-2")
 
 
-def test_amendment_cycle_is_refused(home):
-    report = run(law(amends=["law-2"]), law(source_id="law-2", number="۲", amends=["law-1"]))
-
-    assert {error.line_number for error in report.errors} == {1, 2}
-    assert "cycle" in report.errors[0].message
-    assert page_count() == 0
-
-
-def test_law_that_amends_itself_is_refused(home):
-    report = run(law(amends=["law-1"]))
-
-    assert "cannot amend or repeal itself" in report.errors[0].message
-
-
 def test_budget_lines_are_saved_and_headings_sum_their_lines(home):
     run(budget())
 
@@ -340,46 +152,6 @@ def test_budget_lines_are_saved_and_headings_sum_their_lines(home):
     assert [line.code for line in page.line_items.all()] == ["1", "11", "12", "5"]
     assert page.totals["revenue"]["approved"] == 1000
     assert page.totals["balance"]["approved"] == 0
-
-
-@pytest.mark.parametrize(
-    ("lines", "reason"),
-    [
-        (
-            [{"code": "11", "parent_code": "9", "title": "x", "kind": "revenue", "approved": 1}],
-            "budget line 1 (11): Parent code 9 is not in this budget",
-        ),
-        (
-            [
-                {"code": "1", "title": "x", "kind": "revenue", "approved": 5},
-                {"code": "11", "parent_code": "1", "title": "y", "kind": "revenue", "approved": 5},
-            ],
-            "budget line 1 (1): Line 1 has sub-lines",
-        ),
-        ([{"code": "1", "title": "x", "kind": "revenue"}], "Line 1 needs an approved amount"),
-        (
-            [
-                {"code": "1", "title": "x", "kind": "revenue", "approved": 1},
-                {"code": "1", "title": "y", "kind": "revenue", "approved": 1},
-            ],
-            "used twice",
-        ),
-        (
-            [{"code": "1", "title": "x", "kind": "income", "approved": 1}],
-            "budget line 1: must be one of",
-        ),
-        (
-            [{"code": "1", "title": "x", "kind": "revenue", "approved": -5}],
-            "budget line 1: must be at least 0",
-        ),
-    ],
-)
-def test_budget_line_errors_name_the_budget_line(home, lines, reason):
-    report = run(budget(lines=lines))
-
-    assert report.errors[0].line_number == 1
-    assert any(reason in error.message for error in report.errors), report.errors
-    assert BudgetPage.objects.count() == 0
 
 
 def test_failure_while_writing_rolls_back_every_line(home):
@@ -426,52 +198,6 @@ def test_district_number_creates_a_missing_district_and_a_name_must_exist(home):
     assert report.districts_created == [3]
     assert ProjectPage.objects.get(source_id="project-2").district.number == 1
     assert run(project(district="منطقه‌ی ناموجود")).errors[0].message.startswith("No district")
-
-
-def test_command_shows_progress_and_summary(home, tmp_path):
-    path = tmp_path / "items.jsonl"
-    path.write_text("\n".join(json.dumps(item) for item in all_items()), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-
-    call_command("import_content", str(path), progress_every=2, stdout=out, stderr=err)
-
-    assert "validated 2 of 6" in err.getvalue()
-    assert "written 6 of 6" in err.getvalue()
-    assert "news: 1 created, 0 updated, 0 unchanged" in out.getvalue()
-    assert "total: 6 created" in out.getvalue()
-
-
-def test_command_fails_listing_bad_lines_and_writes_nothing(home, tmp_path):
-    path = tmp_path / "items.jsonl"
-    path.write_text(json.dumps(news()) + "\n" + json.dumps(event(place="")), encoding="utf-8")
-    err = io.StringIO()
-
-    with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("import_content", str(path), stdout=io.StringIO(), stderr=err)
-
-    assert "line 2: place is required." in err.getvalue()
-    assert page_count() == 0
-
-
-def test_command_dry_run_says_nothing_was_written(home, tmp_path):
-    path = tmp_path / "items.jsonl"
-    path.write_text(json.dumps(news()), encoding="utf-8")
-    out = io.StringIO()
-
-    call_command("import_content", str(path), dry_run=True, stdout=out, stderr=io.StringIO())
-
-    assert "1 would be created" in out.getvalue()
-    assert NewsPage.objects.count() == 0
-
-
-def test_command_help_explains_the_format(capsys):
-    with pytest.raises(SystemExit):
-        call_command("import_content", "--help")
-
-    help_text = capsys.readouterr().out
-    assert "JSON object" in help_text
-    assert "1403/02/12" in help_text
-    assert "--dry-run" in help_text
 
 
 def test_imported_pages_are_indexed_for_search_in_bulk(home):
