@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from cms.jalali import to_ascii_digits
+
 AMOUNT_FIELDS = ("approved", "revised", "actual")
+CODE_FIELDS = ("code", "parent_code")
 
 
 @dataclass
@@ -141,6 +144,16 @@ def _leads_back(code, by_code, get):
 
 
 def _getter(lines):
-    if lines and isinstance(lines[0], dict):
-        return lambda line, name: line.get(name)
-    return getattr
+    """How to read a field of these lines; codes compare with their digits folded to ASCII."""
+    read = (lambda line, name: line.get(name)) if lines and isinstance(lines[0], dict) else getattr
+
+    def get(line, name):
+        value = read(line, name)
+        return normalize_code(value) if name in CODE_FIELDS else value
+
+    return get
+
+
+def normalize_code(code):
+    """``۱۰۱``, ``١٠١`` and ``101`` are one code."""
+    return to_ascii_digits(code).strip() if code else code

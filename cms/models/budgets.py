@@ -156,6 +156,11 @@ class BudgetLineItem(Orderable):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def clean(self):
+        super().clean()
+        self.code = budget_lines.normalize_code(self.code)
+        self.parent_code = budget_lines.normalize_code(self.parent_code)
+
 
 class BudgetIndexPage(IndexPage):
     child_model = BudgetPage

@@ -54,8 +54,20 @@ def test_empty_budget_has_no_errors():
 def test_second_line_with_the_same_code_is_refused():
     lines = [line("۱۰۱", approved=5), line("۱۰۲", approved=5), line("۱۰۱", approved=7)]
     assert budget_lines.line_errors(lines) == [
-        (2, _("Code %(code)s is used twice in this budget.") % {"code": "۱۰۱"})
+        (2, _("Code %(code)s is used twice in this budget.") % {"code": "101"})
     ]
+
+
+def test_codes_in_persian_arabic_and_ascii_digits_are_one_code():
+    lines = [line("۱۰"), line("١٠١", "10", approved=5), line("101", "۱۰", approved=7)]
+    assert budget_lines.line_errors(lines) == [
+        (2, _("Code %(code)s is used twice in this budget.") % {"code": "101"})
+    ]
+
+
+def test_a_parent_code_in_persian_digits_finds_its_heading():
+    rows, _roots = budget_lines.line_tree([line("۱"), line("11", "1", approved=4)])
+    assert [(row.depth, row.amounts["approved"]) for row in rows] == [(0, 4), (1, 4)]
 
 
 def test_line_under_an_unknown_parent_is_refused():

@@ -141,3 +141,9 @@ def test_directory_entries_read_as_their_names(db):
     assert str(member) == "زهرا كريمي (مدير روابط عمومي)"
     assert str(member.department) == member.department.name
     assert str(factories.DistrictFactory(name="منطقه‌ی يك")) == "منطقه‌ی يك"
+
+
+def test_budget_line_codes_are_stored_with_ascii_digits():
+    item = models.BudgetLineItem(code=" ۱۲ ", parent_code="١", title="عوارض", kind="revenue")
+    item.clean()
+    assert (item.code, item.parent_code) == ("12", "1")
