@@ -2,9 +2,7 @@
 
 import datetime
 
-import pytest
 from django.db import DatabaseError
-from django.utils import translation
 from wagtail.models import Revision
 from wagtail.signals import page_published
 
@@ -20,7 +18,7 @@ from cms.models import (
     TenderPage,
 )
 from tests.cms.factories import LawPageFactory
-from tests.cms.import_items import (
+from tests.cms.importer.items import (
     PAGE_MODELS,
     TEHRAN,
     all_items,
@@ -34,13 +32,6 @@ from tests.cms.import_items import (
     tender,
 )
 from tests.conftest import XSS
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reasons are compared with their English msgids; one test checks the Persian."""
-    with translation.override("en"):
-        yield
 
 
 def test_good_file_creates_live_pages_of_every_type_under_their_sections(sections):

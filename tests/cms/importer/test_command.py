@@ -6,24 +6,16 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 
 from cms.models import (
     NewsPage,
 )
-from tests.cms.import_items import (
+from tests.cms.importer.items import (
     all_items,
     event,
     news,
     page_count,
 )
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reasons are compared with their English msgids; one test checks the Persian."""
-    with translation.override("en"):
-        yield
 
 
 def test_command_shows_progress_and_summary(home, tmp_path):

@@ -11,7 +11,7 @@ from cms.models import (
     TenderIndexPage,
 )
 from tests.cms.factories import TenderPageFactory
-from tests.cms.import_items import (
+from tests.cms.importer.items import (
     budget,
     event,
     law,
@@ -21,13 +21,6 @@ from tests.cms.import_items import (
     run,
     tender,
 )
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reasons are compared with their English msgids; one test checks the Persian."""
-    with translation.override("en"):
-        yield
 
 
 def test_reasons_are_reported_in_persian_by_default(home):
