@@ -60,6 +60,8 @@ def gunicorn(tmp_path_factory):
     env.update(
         SECRET_KEY="p" * 60,
         ALLOWED_HOSTS="127.0.0.1",
+        # Required in production; unreachable Redis only slows the cache down (IGNORE_EXCEPTIONS).
+        REDIS_URL="redis://127.0.0.1:6379/15",
         DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('db') / 'db.sqlite3'}",
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_WORKERS="1",

@@ -22,6 +22,12 @@ SECRET_KEY = required_env("SECRET_KEY")
 if SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY is insecure: use 50 or more random characters.")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
+# Several web processes must share rate limits, sessions and cached pages: without Redis
+# each would count and cache on its own, and a rate limit would be per process, not per city.
+required_env("REDIS_URL")
+# Queued in the database for `manage.py db_worker` (deploy/): mail and indexing never hold up
+# a request, and survive restarts. SHAFAF_TASKS=immediate runs them in the request instead.
+TASKS = tasks_setting(os.environ.get("SHAFAF_TASKS", "database"))  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
@@ -52,6 +58,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media (documents, images, citizens' attachments) on S3-compatible storage when a bucket is
+# named, so several web hosts share it; on local disk (MEDIA_ROOT) otherwise. Files are private
+# and served through signed, expiring URLs: citizens' attachments must not be guessable.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": required_env("AWS_ACCESS_KEY_ID"),
+            "secret_key": required_env("AWS_SECRET_ACCESS_KEY"),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+            "file_overwrite": False,
+        },
+    }
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
