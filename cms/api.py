@@ -1,4 +1,4 @@
-"""Headless API (Wagtail API v2): pages of every type, images, documents and districts.
+"""Headless API (Wagtail API v2): pages of every type, images, documents, districts, departments.
 
 Wagtail's endpoints serialize related objects one query per item (tags, inline documents,
 budget lines, districts, locales). The endpoints below prefetch what the requested fields
@@ -18,7 +18,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from cms.models import BudgetPage, District
+from cms.models import BudgetPage, Department, District
 
 # Serialized properties that read related objects: (model, field) -> lookups to prefetch.
 PROPERTY_PREFETCHES = {
@@ -169,8 +169,25 @@ class DistrictsAPIViewSet(PrefetchingMixin, BaseAPIViewSet):
         return District.objects.order_by("number")
 
 
+class DepartmentsAPIViewSet(PrefetchingMixin, BaseAPIViewSet):
+    """The municipality's departments, with their contacts.
+
+    Being an endpoint, the department responsible for a page shows its name and contacts there.
+    """
+
+    filter_backends = [FieldsFilter, OrderingFilter]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "phone", "email"]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "phone", "email"]
+    name = "departments"
+    model = Department
+
+    def get_queryset(self):
+        return Department.objects.order_by("name")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", ShafafPagesAPIViewSet)
 api_router.register_endpoint("images", ShafafImagesAPIViewSet)
 api_router.register_endpoint("documents", ShafafDocumentsAPIViewSet)
 api_router.register_endpoint("districts", DistrictsAPIViewSet)
+api_router.register_endpoint("departments", DepartmentsAPIViewSet)

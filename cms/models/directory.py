@@ -48,6 +48,8 @@ class Department(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("description"),
     ]
+    # As a page's responsible department in the API.
+    api_fields = [APIField("name"), APIField("phone"), APIField("email")]
 
     class Meta:
         ordering = ["name"]

@@ -182,6 +182,16 @@ def test_districts_endpoint_lists_districts_by_number(client, db):
     ]
 
 
+def test_departments_endpoint_lists_departments_with_their_contacts(client, db):
+    factories.DepartmentFactory(name="معاونت شهرسازي", phone="۰۲۱-۱۲۳۴")
+    factories.DepartmentFactory(name="دفتر حمل‌ونقل", phone="")
+    items = client.get("/api/v2/departments/").json()["items"]
+    assert [(item["name"], item["phone"]) for item in items] == [
+        ("دفتر حمل‌ونقل", ""),
+        ("معاونت شهرسازي", "۰۲۱-۱۲۳۴"),
+    ]
+
+
 def test_budget_line_items_and_totals_are_serialized(client, budget):
     item = _only_item(client, models.BudgetPage)
     assert [(line["code"], line["parent_code"]) for line in item["line_items"]] == [
