@@ -1,9 +1,14 @@
-"""Admin wiring: the municipality's directory (districts, departments, staff) in one menu."""
+"""Admin wiring: the municipality's directory (districts, departments, staff) in one menu,
+and the budget import (upload, preview, confirm)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.fiscal import admin_views
 from cms.models import Department, District, StaffMember
 
 
@@ -44,3 +49,28 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+class BudgetImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Shown to those who may edit at least one budget; the views check again.
+        return bool(admin_views.editable_budgets(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_budget_import_urls():
+    return [
+        path("budget-import/", admin_views.import_view, name="fiscal_budget_import"),
+        path(
+            "budget-import/confirm/",
+            admin_views.confirm_view,
+            name="fiscal_budget_import_confirm",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_budget_import_menu_item():
+    return BudgetImportMenuItem(
+        _("Import budget"), reverse("fiscal_budget_import"), icon_name="table", order=320
+    )

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -39,7 +40,9 @@ class BudgetPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class BudgetPage(ContentPage):
+class BudgetPage(RoutablePageMixin, ContentPage):
+    """A fiscal year's budget; also serves it as CSV, Fiscal Data Package and comparisons."""
+
     fiscal_year = models.PositiveSmallIntegerField(
         _("fiscal year (Jalali)"),
         validators=[MinValueValidator(1300), MaxValueValidator(1500)],
@@ -87,6 +90,48 @@ class BudgetPage(ContentPage):
         same_year = BudgetPage.objects.filter(fiscal_year=self.fiscal_year)
         if self.others_in_language(same_year).exists():
             raise ValidationError({"fiscal_year": _("There is already a budget for this year.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.fiscal.views import chart_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(chart_context(self))
+        context["compare_years"] = [budget.fiscal_year for budget in self.other_years()]
+        return context
+
+    def other_years(self):
+        """The other published budgets in this page's language, newest first."""
+        return (
+            BudgetPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("-fiscal_year")
+        )
+
+    @path("csv/", name="budget_csv")
+    def csv_route(self, request):
+        from cms.fiscal.views import serve_csv
+
+        return serve_csv(self, request)
+
+    @path("datapackage/", name="budget_datapackage")
+    def datapackage_route(self, request):
+        from cms.fiscal.views import serve_datapackage
+
+        return serve_datapackage(self, request)
+
+    @path("datapackage/zip/", name="budget_package_zip")
+    def package_zip_route(self, request):
+        from cms.fiscal.views import serve_package_zip
+
+        return serve_package_zip(self, request)
+
+    @path("compare/", name="budget_compare")
+    def compare_route(self, request):
+        from cms.fiscal.views import serve_compare
+
+        return serve_compare(self, request)
 
     @cached_property
     def line_rows(self):

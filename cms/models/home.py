@@ -14,18 +14,6 @@ from cms.blocks import BodyBlock
 from .base import ContentPage
 from .directory import Department
 
-SECTION_TYPES = [
-    "cms.NewsIndexPage",
-    "cms.EventIndexPage",
-    "cms.LawIndexPage",
-    "cms.TenderIndexPage",
-    "cms.ProjectIndexPage",
-    "cms.BudgetIndexPage",
-    "cms.StandardPage",
-    "cms.StaffDirectoryPage",
-    "participation.PollIndexPage",
-]
-
 
 class HomePage(Page):
     """The city's front page: featured items and the latest of every section."""
@@ -47,7 +35,17 @@ class HomePage(Page):
     api_fields = [APIField("welcome"), APIField("featured_items")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = SECTION_TYPES
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The portal's sections: cms's own and those other apps register as site sections."""
+        if cls._clean_subpage_models is None:
+            from cms.site_structure import site_sections
+
+            cls._clean_subpage_models = list(
+                dict.fromkeys(model for model, _slug, _title in site_sections())
+            )
+        return cls._clean_subpage_models
 
     class Meta:
         verbose_name = _("home page")

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from cms.filters import ContentFilterSet, JalaliYearFilter
+from cms.ical import CALENDAR_SIZE, calendar_response, event_item
 
 from .base import ContentPage, IndexPage
 
@@ -70,7 +72,9 @@ class NewsIndexPage(IndexPage):
         verbose_name = _("news section")
 
 
-class EventPage(ContentPage):
+class EventPage(RoutablePageMixin, ContentPage):
+    """An event; ``ical/`` under its URL downloads it for a calendar application."""
+
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255)
@@ -109,6 +113,10 @@ class EventPage(ContentPage):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
 
+    @path("ical/", name="ical")
+    def ical(self, request):
+        return calendar_response([event_item(self, request)], self.title, f"event-{self.pk}.ics")
+
 
 class EventFilter(ContentFilterSet):
     when = django_filters.ChoiceFilter(
@@ -126,6 +134,8 @@ class EventFilter(ContentFilterSet):
 
 
 class EventIndexPage(IndexPage):
+    """The events section; ``ical/`` serves its newest events as one calendar to subscribe to."""
+
     child_model = EventPage
     filterset_class = EventFilter
     ordering = ("-start",)
@@ -135,3 +145,18 @@ class EventIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("events section")
+
+    def feed_links(self):
+        links = super().feed_links()
+        if links:
+            url = self.get_url() + self.reverse_subpage("ical")
+            links.append(
+                {"type": "text/calendar", "title": f"{self.title} (iCalendar)", "url": url}
+            )
+        return links
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        events = self.get_listing().prefetch_related(None).select_related("locale")
+        items = [event_item(event, request) for event in events[:CALENDAR_SIZE]]
+        return calendar_response(items, self.title, f"events-{self.locale.language_code}.ics")

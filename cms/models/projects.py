@@ -169,3 +169,13 @@ class ProjectIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("projects section")
+
+    def get_context(self, request, *args, **kwargs):
+        """The listing, plus a map of every (filtered) project and a summary by district."""
+        from cms.fiscal.project_map import district_summary, mapped_projects, project_map
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = context["page_obj"].paginator.object_list
+        context["project_map"] = project_map(mapped_projects(listing))
+        context["districts"] = district_summary(listing)
+        return context

@@ -1,0 +1,1 @@
+"""Budgets as open data: figures, comparisons, charts, exports and the admin import."""

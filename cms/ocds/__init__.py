@@ -1,0 +1,1 @@
+"""Tenders and auctions as Open Contracting Data Standard releases and records."""
