@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import models as cms
+from cms.catalogue.models import ServicePage
+from cms.council.models import CouncilMemberPage, MeetingPage
 from cms.jalali import jalali_year_of, jalali_year_range
 from participation.models import PollPage
 from search.attachments import document_text
@@ -26,6 +28,9 @@ TYPE_NAMES = {
     cms.ProjectPage: "project",
     cms.BudgetPage: "budget",
     PollPage: "poll",
+    ServicePage: "service",
+    MeetingPage: "meeting",
+    CouncilMemberPage: "council_member",
     cms.StandardPage: "page",
 }
 TYPES_BY_NAME = {name: model for model, name in TYPE_NAMES.items()}
@@ -39,6 +44,7 @@ DATE_FIELDS = {
     cms.ProjectPage: "start_date",
     cms.BudgetPage: "approved_on",
     PollPage: "opens_at",
+    MeetingPage: "start",
 }
 
 

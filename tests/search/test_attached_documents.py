@@ -62,13 +62,13 @@ def test_a_windows_arabic_text_file_is_read(sections):
 
 
 def test_formats_without_an_extractor_are_left_out_without_error(sections):
-    pdf = document("motn.pdf", b"%PDF-1.4 \xd8\xb2\xd8\xb1\xd8\xa7\xd9\x81\xd9\x87")
+    sheet = document("motn.xlsx", b"PK\x03\x04 \xd8\xb2\xd8\xb1\xd8\xa7\xd9\x81\xd9\x87")
     law = LawPageFactory(
         parent=sections[models.LawIndexPage],
         title="مصوبه‌ی زرافه‌ای",
-        documents=[models.LawDocument(document=pdf)],
+        documents=[models.LawDocument(document=sheet)],
     )
-    assert attachments.document_text(pdf) == ""
+    assert attachments.document_text(sheet) == ""
     assert found("مصوبه زرافه") == [law.pk]
 
 
@@ -148,3 +148,53 @@ def test_replacing_an_attached_file_syncs_the_page_to_elasticsearch(
         attached.title = "متن تازه"
         attached.save()
     assert synced == [[law_with_text.pk]]
+
+
+def pdf_with_text(*lines):
+    """A one-page PDF whose text layer holds ``lines`` (Latin: the standard fonts have no Persian)."""
+    text = " ".join(f"({line}) Tj 0 -14 Td" for line in lines)
+    stream = f"BT /F1 12 Tf 72 720 Td {text} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_tender_is_found_by_the_text_of_its_pdf_dossier(sections):
+    dossier = document("dossier.pdf", pdf_with_text("Asphalt resurfacing", "Lot 7 Zafaraniyeh"))
+    tender = TenderPageFactory(
+        parent=sections[models.TenderIndexPage],
+        title="مناقصه‌ی روکش آسفالت",
+        documents=[models.TenderDocument(document=dossier)],
+    )
+
+    assert "Zafaraniyeh" in attachments.document_text(dossier)
+    assert found("zafaraniyeh") == [tender.pk]
+
+
+def test_a_damaged_pdf_leaves_the_page_indexed_without_it(sections):
+    damaged = document("broken.pdf", pdf_with_text("Resurfacing")[:60])
+    law = LawPageFactory(
+        parent=sections[models.LawIndexPage],
+        title="مصوبه‌ی پیوست خراب",
+        documents=[models.LawDocument(document=damaged)],
+    )
+
+    assert attachments.document_text(damaged) == ""
+    assert found("مصوبه پیوست خراب") == [law.pk]
