@@ -4,6 +4,8 @@
 used up its allowance in the current window; every public write calls it before working.
 """
 
+import hashlib
+import hmac
 import time
 from dataclasses import dataclass
 
@@ -23,6 +25,22 @@ class Limit:
 # Defaults; a project overrides them with SHAFAF_RATE_LIMITS = {"vote": {"user": ..., "ip": ...}}.
 DEFAULT_LIMITS = {
     "vote": {"user": Limit(10, 60), "ip": Limit(60, 60)},
+    "signup": {"ip": Limit(5, 600)},
+    "login": {"ip": Limit(30, 60)},
+    "password_reset": {"ip": Limit(5, 600)},
+    "verification_mail": {"user": Limit(3, 600), "ip": Limit(10, 600)},
+    "profile": {"user": Limit(20, 60), "ip": Limit(60, 60)},
+    "delete_account": {"user": Limit(5, 600)},
+    "api_token": {"ip": Limit(10, 60)},
+    "mobile_code": {"user": Limit(5, 600), "ip": Limit(20, 600)},
+    "comment": {"user": Limit(5, 60), "ip": Limit(30, 60)},
+    "forum_post": {"user": Limit(5, 60), "ip": Limit(30, 60)},
+    "flag": {"user": Limit(20, 60), "ip": Limit(60, 60)},
+    "open311": {"user": Limit(30, 60), "ip": Limit(120, 60)},
+    "suggestion": {"user": Limit(5, 600), "ip": Limit(20, 600)},
+    "complaint": {"user": Limit(5, 600), "ip": Limit(20, 600)},
+    "suggestion_support": {"user": Limit(30, 60), "ip": Limit(60, 60)},
+    "track": {"ip": Limit(20, 60)},
 }
 
 
@@ -51,6 +69,18 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def hashed_client_ip(request):
+    """The client's address as a keyed hash: enough to count and compare, nothing to read.
+
+    Rate limits and duplicate checks key on this, so neither the cache nor anything stored
+    holds citizens' IP addresses (personal data under every privacy law we know).
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256
+    ).hexdigest()
+    return digest[:32]
+
+
 def hit(key, limit, now=None):
     """Count one hit on ``key``; return the seconds to wait if over ``limit``, else 0."""
     now = time.time() if now is None else now
@@ -76,7 +106,7 @@ def check(request, scope):
     if "user" in limits and user is not None and user.is_authenticated:
         keys.append((f"{scope}:user:{user.pk}", limits["user"]))
     if "ip" in limits:
-        keys.append((f"{scope}:ip:{client_ip(request)}", limits["ip"]))
+        keys.append((f"{scope}:ip:{hashed_client_ip(request)}", limits["ip"]))
     wait = max((hit(key, limit) for key, limit in keys), default=0)
     if wait:
         raise RateLimited(retry_after=wait)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from participation.accounts.services import is_verified_citizen
 from participation.models import PollChoice, PollPage, Vote, VoteChoice
 
 
@@ -44,13 +45,20 @@ class AlreadyVoted(VoteRefused):
 def voter_identity(poll, *, user=None, device_id=None):
     """``{"voter": user}`` or ``{"device_id": id}``: how this poll knows the voter.
 
-    Signed-in citizens vote as themselves in every poll; a device votes only where the
-    poll is open to anyone. "Citizen" means an active account for now: verification
-    (email, mobile) tightens this when accounts land.
+    Signed-in people vote as themselves in every poll; a device votes only where the poll
+    is open to anyone. Polls for citizens take only verified citizens (an active account
+    whose email address is confirmed: ``accounts.services.is_verified_citizen``).
     """
     if user is not None and user.is_authenticated:
         if not user.is_active:
             raise NotEligible(_("This account cannot vote."))
+        if not poll.open_to_anyone and not is_verified_citizen(user):
+            raise NotEligible(
+                _(
+                    "Confirm your email address to vote in this poll: open the link we mailed "
+                    "you, or ask for a new one on your account page."
+                )
+            )
         return {"voter": user}
     if poll.open_to_anyone and device_id is not None:
         return {"device_id": device_id}

@@ -62,8 +62,8 @@ class PollPage(ContentPage):
     """A question with choices that citizens answer once each, between two dates."""
 
     class Eligibility(models.TextChoices):
-        # "Citizens" are active signed-in users until accounts add verification (issue 5).
-        CITIZENS = "citizens", _("Signed-in citizens")
+        # Verified citizens: active accounts with a confirmed email address (accounts app).
+        CITIZENS = "citizens", _("Verified citizens (signed in, email confirmed)")
         ANYONE = "anyone", _("Anyone (one vote per device)")
 
     class ResultsVisibility(models.TextChoices):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from participation.models import PollChoice, PollPage
+from tests.accounts.factories import CitizenProfileFactory
 from tests.cms.factories import PageFactory
 from tests.conftest import XSS
 
@@ -45,11 +46,15 @@ class PollPageFactory(PageFactory):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A verified citizen: ``UserFactory(profile__email_verified_at=None)`` for an unverified one."""
+
     username = factory.Sequence(lambda n: f"citizen{n}")
+    email = factory.Sequence(lambda n: f"citizen{n}@example.org")
     first_name = "زهرا"
     last_name = factory.Sequence(lambda n: f"کریمی {n}")
     password = factory.django.Password("a-long-test-password")
     is_active = True
+    profile = factory.RelatedFactory(CitizenProfileFactory, factory_related_name="user")
 
     class Meta:
         model = get_user_model()

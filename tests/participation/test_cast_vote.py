@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from participation import services
 from participation.models import PollPage, Vote, VoteChoice
@@ -63,6 +64,25 @@ def test_inactive_account_cannot_vote(poll):
     user = UserFactory(is_active=False)
     with pytest.raises(services.NotEligible):
         services.cast_vote(poll, user=user, choices=[first_choice(poll).pk])
+
+
+def test_unverified_account_is_refused_with_a_message_saying_how_to_verify(poll):
+    user = UserFactory(profile__email_verified_at=None)
+    with pytest.raises(services.NotEligible) as refusal:
+        services.cast_vote(poll, user=user, choices=[first_choice(poll).pk])
+    assert refusal.value.status == 403
+    assert str(refusal.value.message) == _(
+        "Confirm your email address to vote in this poll: open the link we mailed "
+        "you, or ask for a new one on your account page."
+    )
+    assert not Vote.objects.exists()
+
+
+def test_unverified_account_votes_in_a_poll_open_to_anyone(make_poll):
+    poll = make_poll(eligibility=PollPage.Eligibility.ANYONE)
+    user = UserFactory(profile__email_verified_at=None)
+    vote = services.cast_vote(poll, user=user, choices=[first_choice(poll).pk])
+    assert vote.voter == user
 
 
 def test_device_votes_once_in_a_poll_open_to_anyone(make_poll):

@@ -125,6 +125,7 @@ def poll_form(title="کدام پارک را نوسازی کنیم؟", choices=No
             "body": streamfield([]),
             "tags": "",
             "comments": inline_formset([]),
+            "citizen_comments": "closed",
             "choices": choices if choices is not None else choice_forms("پارک لاله", "پارک ملت"),
             "opens_at": "2024-05-01 08:00",
             "closes_at": "2024-05-10 20:00",

@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from participation import devices, services
 from participation.models import PollPage, Vote
@@ -75,6 +77,23 @@ def test_second_vote_by_same_citizen_is_refused(client, poll, citizen):
     assert response.status_code == 409
     assert 'role="alert"' in response.content.decode()
     assert list(Vote.objects.get(voter=citizen).choices.values_list("pk", flat=True)) == [first]
+
+
+def test_unverified_account_is_refused_with_a_clear_message(client, poll):
+    unverified = UserFactory(profile__email_verified_at=None)
+    client.force_login(unverified)
+
+    response = client.post(poll.url, {"choices": choice_ids(poll)[0]})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    refusal = gettext(
+        "Confirm your email address to vote in this poll: open the link we mailed "
+        "you, or ask for a new one on your account page."
+    )
+    assert escape(refusal) in html
+    assert not Vote.objects.exists()
 
 
 def test_citizen_changes_their_vote_when_the_poll_allows_it(client, make_poll, citizen):

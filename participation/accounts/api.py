@@ -1,0 +1,106 @@
+"""Accounts API: ``GET/PATCH me/`` (the own profile) and ``POST auth/token/`` for apps.
+
+Errors are ``{"error": "…", "code": "…"}`` as in the polls API. Signing in for a token is
+rate limited and counted by django-axes like the sign-in page: after too many failures the
+same email from the same address gets 429 until the cool-off ends.
+"""
+
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from participation import ratelimit
+from participation.accounts import services
+from participation.accounts.serializers import (
+    ProfileSerializer,
+    TokenRequestSerializer,
+    TokenSerializer,
+)
+from participation.api import error_response, json_errors
+
+
+def rate_limited(request, scope):
+    """A 429 response when ``request`` is over ``scope``'s limit, else None."""
+    try:
+        ratelimit.check(request, scope)
+    except ratelimit.RateLimited as refusal:
+        response = error_response(
+            refusal.message, "rate_limited", status.HTTP_429_TOO_MANY_REQUESTS
+        )
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
+    return None
+
+
+class MeView(APIView):
+    """The signed-in citizen's profile: read it, or change some of it."""
+
+    authentication_classes = [SessionAuthentication, TokenAuthentication]
+    permission_classes = [IsAuthenticated]
+    serializer_class = ProfileSerializer
+
+    def get_exception_handler(self):
+        return json_errors
+
+    def get(self, request):
+        return Response(ProfileSerializer(services.profile_for(request.user)).data)
+
+    def patch(self, request):
+        refused = rate_limited(request, "profile")
+        if refused:
+            return refused
+        serializer = ProfileSerializer(
+            services.profile_for(request.user), data=request.data, partial=True
+        )
+        if not serializer.is_valid():
+            return error_response(
+                _("Some fields are not valid."),
+                "invalid",
+                status.HTTP_400_BAD_REQUEST,
+                fields=serializer.errors,
+            )
+        serializer.save()
+        return Response(serializer.data)
+
+
+class TokenView(APIView):
+    """Exchange an email address and password for the account's API token."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    serializer_class = TokenRequestSerializer
+
+    def get_exception_handler(self):
+        return json_errors
+
+    def post(self, request):
+        refused = rate_limited(request, "api_token")
+        if refused:
+            return refused
+        serializer = TokenRequestSerializer(data=request.data)
+        if not serializer.is_valid():
+            return error_response(
+                _("Some fields are not valid."),
+                "invalid",
+                status.HTTP_400_BAD_REQUEST,
+                fields=serializer.errors,
+            )
+        # Django's request, not DRF's: axes marks a lockout on it for its middleware.
+        user = authenticate(
+            request._request,
+            username=serializer.validated_data["email"],
+            password=serializer.validated_data["password"],
+        )
+        if user is None:
+            return error_response(
+                _("The email address or the password is wrong."),
+                "invalid_credentials",
+                status.HTTP_400_BAD_REQUEST,
+            )
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response(TokenSerializer({"token": token.key}).data)

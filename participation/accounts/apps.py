@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "participation.accounts"
+    label = "accounts"
+    verbose_name = _("Citizen accounts")
+
+    def ready(self):
+        from participation.accounts import data, personal_data
+
+        personal_data.register("account", export=data.export_account, erase=data.erase_account)
+        # Polls have no AppConfig hook of their own for this; accounts registers their votes.
+        personal_data.register("poll_votes", export=data.export_votes, erase=data.erase_votes)

@@ -1,0 +1,60 @@
+"""A citizen's profile: what Django's user does not hold (public name, mobile, preferences)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from participation.accounts.mobile import validate_mobile
+
+
+class CitizenProfile(models.Model):
+    """One per user; created at sign-up (and on demand for accounts made elsewhere)."""
+
+    class NotificationFrequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately, by mail")
+        DAILY = "daily", _("A daily digest")
+        NONE = "none", _("Never")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="citizen_profile",
+        verbose_name=_("user"),
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        help_text=_("Shown publicly next to what you write, instead of your real name."),
+    )
+    mobile = models.CharField(
+        _("mobile number"),
+        max_length=11,
+        blank=True,
+        validators=[validate_mobile],
+        help_text=_("Optional. An Iranian mobile number, such as 09121234567."),
+    )
+    email_verified_at = models.DateTimeField(_("email verified at"), null=True, blank=True)
+    mobile_verified_at = models.DateTimeField(_("mobile verified at"), null=True, blank=True)
+    notification_frequency = models.CharField(
+        _("notifications"),
+        max_length=10,
+        choices=NotificationFrequency.choices,
+        default=NotificationFrequency.IMMEDIATE,
+        help_text=_("How you hear about replies and answers to what you wrote."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("citizen profile")
+        verbose_name_plural = _("citizen profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def email_verified(self):
+        return self.email_verified_at is not None
+
+    @property
+    def mobile_verified(self):
+        return bool(self.mobile) and self.mobile_verified_at is not None

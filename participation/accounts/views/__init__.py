@@ -1,0 +1,1 @@
+"""Views of citizen accounts: signing up and in, the profile, export and deletion."""
