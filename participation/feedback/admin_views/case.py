@@ -1,0 +1,134 @@
+"""A case page: the item, its attachments and history, and the reviewer's actions.
+
+Each action posts to its own URL with the version of the case the reviewer saw; when someone
+else changed the case meanwhile, the action is refused with a clear message and the page
+shows the case as it is now.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from participation.feedback import workflow
+from participation.feedback.admin_views import actions
+from participation.feedback.admin_views.forms import AnswerForm, AssignForm, TransitionForm
+from participation.feedback.admin_views.permissions import ReviewerRequiredMixin
+from participation.feedback.models import ReviewCase
+
+
+class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "doc-full"
+    template_name = "feedback/admin/case.html"
+
+    def get_page_title(self):
+        return _("Case %(code)s") % {"code": self.case.tracking_code}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("feedback_review:queue"), "label": _("Council review")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get(self, request, pk):
+        self.case = actions.case_for_review(pk)
+        return super().get(request, pk)
+
+    def get_context_data(self, **kwargs):
+        case = self.case
+        initial = {"version": case.version}
+        allowed = actions.allowed_statuses(case)
+        labels = dict(ReviewCase.Status.choices)
+        return super().get_context_data(
+            case=case,
+            item=actions.item_of(case),
+            history=actions.history_of(case),
+            attachments=actions.attachments_of(case),
+            responses=list(case.responses.all()),
+            transitions=[
+                (
+                    status,
+                    labels[status],
+                    TransitionForm(initial={**initial, "to_status": status}, allowed=allowed),
+                )
+                for status in allowed
+            ],
+            assign_form=AssignForm(
+                initial={**initial, "department": case.department, "assignee": case.assignee}
+            ),
+            answer_form=AnswerForm(initial=initial),
+            poll_results=actions.poll_results_of(case),
+            **kwargs,
+        )
+
+
+class CaseActionView(ReviewerRequiredMixin, View):
+    """POST only: one action on one case, then back to the case page."""
+
+    form_class = None
+
+    def post(self, request, pk):
+        case = get_object_or_404(ReviewCase, pk=pk)
+        form = self.build_form(case, request.POST)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}: {errors[0]}" if label else errors[0])
+            return redirect("feedback_review:case", pk=case.pk)
+        try:
+            message = self.act(case, form.cleaned_data, request.user)
+        except workflow.TransitionRefused as refusal:  # StaleCase too: "someone else changed…"
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, message)
+        return redirect("feedback_review:case", pk=case.pk)
+
+    def build_form(self, case, data):
+        return self.form_class(data)
+
+
+class TransitionView(CaseActionView):
+    def build_form(self, case, data):
+        return TransitionForm(data, allowed=actions.allowed_statuses(case))
+
+    def act(self, case, data, actor):
+        workflow.transition(
+            case,
+            data["to_status"],
+            actor=actor,
+            reason=data["reason"],
+            expected_version=data["version"],
+        )
+        return _("The case is now “%(status)s”.") % {"status": case.get_status_display()}
+
+
+class AssignView(CaseActionView):
+    form_class = AssignForm
+
+    def act(self, case, data, actor):
+        workflow.assign(
+            case,
+            actor=actor,
+            department=data["department"],
+            assignee=data["assignee"],
+            expected_version=data["version"],
+        )
+        return _("The case has been assigned.")
+
+
+class AnswerView(CaseActionView):
+    form_class = AnswerForm
+
+    def act(self, case, data, actor):
+        workflow.answer(
+            case,
+            actor=actor,
+            body=data["body"],
+            decision=data["decision"],
+            expected_version=data["version"],
+        )
+        return _("The official response has been published and the citizen told.")

@@ -1,0 +1,128 @@
+"""Daily reminders and escalation of cases that are nearly or already past their deadline.
+
+- ``REMINDER_WORKING_DAYS`` working days before ``due_at``, the assignee is reminded once
+  (``reminded_at`` records it).
+- Once ``due_at`` has passed without an answer, the case is escalated once (``escalated_at``
+  records it, which is what "marked overdue" means in the queue): every active account of the
+  "council member" group is mailed, and the department's public mailbox when it has one. The
+  council has no "chair" account yet (council members' pages are public profiles, not
+  accounts), so the whole group is told rather than guessing one person.
+
+Running it twice a day, or after a crash, sends nothing twice: each case is claimed with a
+conditional update before its mail is queued, and mail goes after the commit.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from cms.templatetags.shafaf import jalali
+from participation.feedback import deadlines
+from participation.feedback.models import ReviewCase
+from participation.feedback.tasks import send_review_mail
+from participation.roles import COUNCIL_MEMBER
+
+REMINDER_WORKING_DAYS = 2
+
+
+@dataclass
+class Outcome:
+    reminded: int = 0
+    escalated: int = 0
+
+
+def reminder_days():
+    return getattr(settings, "SHAFAF_REVIEW_REMINDER_DAYS", REMINDER_WORKING_DAYS)
+
+
+def unanswered():
+    return ReviewCase.objects.open()
+
+
+def due_for_reminder(now):
+    """Unanswered, assigned cases due within the next reminder window, not yet reminded."""
+    horizon = deadlines.add_working_days(now, reminder_days())
+    return unanswered().filter(
+        reminded_at__isnull=True,
+        assignee__isnull=False,
+        due_at__gte=now,
+        due_at__lte=horizon,
+    )
+
+
+def due_for_escalation(now):
+    """Unanswered cases past their deadline, not yet escalated."""
+    return unanswered().filter(escalated_at__isnull=True, due_at__lt=now)
+
+
+def _claim(case, field, now):
+    """Mark ``case`` as handled for ``field``; False when another run already did."""
+    return bool(
+        ReviewCase.objects.filter(pk=case.pk, **{f"{field}__isnull": True}).update(**{field: now})
+    )
+
+
+def _case_url(case):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "feedback_review:case", args=[case.pk]
+    )
+
+
+def _mail(recipients, subject, message):
+    recipients = sorted({address for address in recipients if address})
+    if recipients:
+        transaction.on_commit(
+            lambda: send_review_mail.enqueue(recipients, str(subject), str(message))
+        )
+
+
+def council_addresses():
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=COUNCIL_MEMBER)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def send_reminders(now=None):
+    """Remind and escalate what is due; return how many of each were sent."""
+    now = now or timezone.now()
+    outcome = Outcome()
+    with override(settings.LANGUAGE_CODE):
+        for case in due_for_reminder(now).select_related("assignee"):
+            with transaction.atomic():
+                if not _claim(case, "reminded_at", now):
+                    continue
+                _mail(
+                    [case.assignee.email],
+                    _("Reminder: case %(code)s is due soon") % {"code": case.tracking_code},
+                    _("The case %(code)s must be answered by %(due)s.\n\n%(url)s")
+                    % {"code": case.tracking_code, "due": _due(case), "url": _case_url(case)},
+                )
+            outcome.reminded += 1
+        council = council_addresses()
+        for case in due_for_escalation(now).select_related("department"):
+            with transaction.atomic():
+                if not _claim(case, "escalated_at", now):
+                    continue
+                department_mail = case.department.email if case.department else ""
+                _mail(
+                    [*council, department_mail],
+                    _("Overdue: case %(code)s has not been answered")
+                    % {"code": case.tracking_code},
+                    _("The case %(code)s was due on %(due)s and has not been answered.\n\n%(url)s")
+                    % {"code": case.tracking_code, "due": _due(case), "url": _case_url(case)},
+                )
+            outcome.escalated += 1
+    return outcome
+
+
+def _due(case):
+    return jalali(case.due_at)

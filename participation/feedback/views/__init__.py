@@ -1,0 +1,1 @@
+"""Public pages of suggestions and complaints: forms, listings, the receipt and tracking."""

@@ -1,0 +1,235 @@
+"""How a review case moves: the allowed transitions (data) and the only functions that move it.
+
+Every change runs in one transaction that locks the case row (``select_for_update``) and checks
+the version the actor saw, so two council members acting at once cannot both succeed: the
+second gets ``StaleCase``. Every status change writes one ``ReviewTransition``.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from participation.feedback import deadlines
+from participation.feedback.models import (
+    OfficialResponse,
+    OfficialResponseDocument,
+    PollReview,
+    ReviewCase,
+    ReviewTransition,
+)
+from participation.sanitize import clean_html
+
+Status = ReviewCase.Status
+
+#: from status -> the statuses a case may move to from there.
+ALLOWED = {
+    Status.RECEIVED: (Status.SCREENED, Status.CLOSED),
+    Status.SCREENED: (Status.ASSIGNED, Status.CLOSED),
+    Status.ASSIGNED: (Status.UNDER_REVIEW, Status.SCREENED, Status.CLOSED),
+    Status.UNDER_REVIEW: (Status.ANSWERED, Status.ASSIGNED, Status.CLOSED),
+    Status.ANSWERED: (Status.CLOSED, Status.UNDER_REVIEW),
+    Status.CLOSED: (),
+}
+
+#: Poll results need no screening: they enter the queue already screened.
+POLL_RESPONSE_DAYS = 15
+
+
+class TransitionRefused(Exception):
+    """A change the workflow does not allow; ``message`` is translated, for the reviewer."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class StaleCase(TransitionRefused):
+    """The case changed since the actor loaded it (another reviewer acted first)."""
+
+    def __init__(self, message=None):
+        super().__init__(
+            message or _("Someone else changed this case meanwhile. Reload it and try again.")
+        )
+
+
+STALE_MESSAGE = gettext_lazy("Someone else changed this case meanwhile. Reload it and try again.")
+
+
+def allowed_transitions(case):
+    """The statuses ``case`` may move to now, in the table's order."""
+    return ALLOWED.get(case.status, ())
+
+
+def _locked(case, expected_version):
+    """The case's row, locked until the transaction ends; StaleCase if it moved on."""
+    current = ReviewCase.objects.select_for_update().get(pk=case.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleCase
+    return current
+
+
+def _label(status):
+    return str(Status(status).label)
+
+
+def _apply(current, to_status, *, actor, reason, decision, note_is_public, now):
+    if to_status not in ALLOWED.get(current.status, ()):
+        raise TransitionRefused(
+            _("A case cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": _label(current.status), "to": _label(to_status)}
+        )
+    if to_status == Status.ANSWERED and not decision:
+        raise TransitionRefused(_("Choose a decision to answer the case."))
+    changes = {"status": to_status, "version": F("version") + 1, "updated_at": now}
+    if to_status == Status.ANSWERED:
+        changes.update(decision=decision, answered_at=now)
+    elif to_status == Status.CLOSED:
+        changes["closed_at"] = now
+    elif current.status == Status.ANSWERED:
+        # Reopened: the earlier answer no longer stands.
+        changes.update(decision="", answered_at=None)
+    ReviewCase.objects.filter(pk=current.pk).update(**changes)
+    ReviewTransition.objects.create(
+        case=current,
+        from_status=current.status,
+        to_status=to_status,
+        decision=decision or "",
+        actor=actor,
+        at=now,
+        reason=reason or "",
+        note_is_public=note_is_public,
+    )
+
+
+def transition(
+    case, to_status, *, actor, reason="", decision=None, expected_version, note_is_public=False
+):
+    """Move ``case`` to ``to_status``; ``case`` is refreshed. Raises TransitionRefused/StaleCase."""
+    with transaction.atomic():
+        current = _locked(case, expected_version)
+        _apply(
+            current,
+            to_status,
+            actor=actor,
+            reason=reason,
+            decision=decision,
+            note_is_public=note_is_public,
+            now=timezone.now(),
+        )
+    case.refresh_from_db()
+    return case
+
+
+def assign(case, *, actor, department, assignee, expected_version, reason=""):
+    """Give the case a department and an assignee; a screened case becomes "assigned"."""
+    with transaction.atomic():
+        current = _locked(case, expected_version)
+        ReviewCase.objects.filter(pk=current.pk).update(
+            department=department, assignee=assignee, version=F("version") + 1
+        )
+        if current.status in (Status.RECEIVED, Status.SCREENED) and assignee is not None:
+            now = timezone.now()
+            if current.status == Status.RECEIVED:
+                _apply(
+                    current,
+                    Status.SCREENED,
+                    actor=actor,
+                    reason="",
+                    decision=None,
+                    note_is_public=False,
+                    now=now,
+                )
+                current.status = Status.SCREENED
+            _apply(
+                current,
+                Status.ASSIGNED,
+                actor=actor,
+                reason=reason,
+                decision=None,
+                note_is_public=False,
+                now=now,
+            )
+    case.refresh_from_db()
+    return case
+
+
+def answer(case, *, actor, body, decision, documents=(), expected_version=None, reason=""):
+    """Publish the official response, mark the case answered and tell the submitter."""
+    from participation.feedback import notifications
+
+    with transaction.atomic():
+        current = _locked(case, expected_version)
+        now = timezone.now()
+        _apply(
+            current,
+            Status.ANSWERED,
+            actor=actor,
+            reason=reason,
+            decision=decision,
+            note_is_public=True,
+            now=now,
+        )
+        # Officials write it, but it is published as is: sanitized like any HTML we show.
+        response = OfficialResponse.objects.create(
+            case=current, body=clean_html(body), author=actor, published_at=now
+        )
+        OfficialResponseDocument.objects.bulk_create(
+            OfficialResponseDocument(response=response, document=document, sort_order=index)
+            for index, document in enumerate(documents)
+        )
+        case.refresh_from_db()
+        notifications.case_answered(case)
+    return response
+
+
+def open_case(
+    kind,
+    *,
+    received_at=None,
+    response_days,
+    department=None,
+    district=None,
+    is_public=False,
+    actor=None,
+    status=Status.RECEIVED,
+):
+    """Create a case with its tracking code, deadline and first transition (call in atomic)."""
+    from participation.feedback.tracking import new_tracking_code
+
+    received_at = received_at or timezone.now()
+    case = ReviewCase.objects.create(
+        kind=kind,
+        tracking_code=new_tracking_code(kind),
+        status=status,
+        department=department,
+        district=district,
+        received_at=received_at,
+        due_at=deadlines.response_deadline(received_at, response_days),
+        is_public=is_public,
+    )
+    ReviewTransition.objects.create(
+        case=case, from_status="", to_status=status, actor=actor, at=received_at
+    )
+    return case
+
+
+def open_case_for_poll(poll, *, actor=None):
+    """Put a closed poll's results in the council's queue (once; returns the existing case)."""
+    with transaction.atomic():
+        existing = PollReview.objects.select_related("case").filter(poll=poll).first()
+        if existing:
+            return existing.case
+        if poll.status() != poll.Status.CLOSED:
+            raise TransitionRefused(_("A poll enters review only once it has closed."))
+        case = open_case(
+            ReviewCase.Kind.POLL,
+            response_days=POLL_RESPONSE_DAYS,
+            department=poll.responsible_department,
+            is_public=True,
+            actor=actor,
+            status=Status.SCREENED,
+        )
+        PollReview.objects.create(case=case, poll=poll)
+    return case
