@@ -15,7 +15,11 @@ echo "==> Applying database migrations"
 python manage.py migrate --no-input
 echo "==> Loading the demo city (only the first time)"
 python manage.py load_demo
-python manage.py load_demo_polls
+# Each part of the demo loads once; a second run changes nothing.
+for demo in load_demo_polls load_demo_services load_demo_council load_demo_accounts \
+    load_demo_discussions load_demo_feedback; do
+    python manage.py "$demo"
+done
 echo "==> Building the search index"
 python manage.py rebuild_search
 echo "==> Serving http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl+C stops"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
@@ -13,7 +14,13 @@ BASE_DIR = SITE_DIR.parent
 
 INSTALLED_APPS = [
     "cms",
+    "cms.council",
+    "cms.catalogue",
     "participation",
+    "participation.accounts",
+    "participation.comments",
+    "participation.forums",
+    "participation.feedback",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -35,6 +42,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_tasks",
+    "django_tasks_db",
+    "captcha",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -111,8 +120,25 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work goes through Django's tasks API; run at once unless a worker is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (mail, search indexing, reminders) goes through Django's tasks API. By
+# default it runs at once, inside the request: nothing else to start. SHAFAF_TASKS=database
+# queues it in the database for `manage.py db_worker` (production's default, see
+# deploy/), so a slow mail server never slows a citizen down and nothing queued is lost
+# when a process restarts.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(choice):
+    """The TASKS setting for SHAFAF_TASKS=``choice``."""
+    if choice not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"SHAFAF_TASKS must be one of {', '.join(TASK_BACKENDS)}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[choice]}}
+
+
+TASKS = tasks_setting(os.environ.get("SHAFAF_TASKS", "immediate"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,3 +216,116 @@ FILTERS_EMPTY_CHOICE_LABEL = _("All")
 SHAFAF_PAGE_SIZE = 12
 
 SHAFAF_CURRENCIES = [("IRR", _("Iranian rial"))]
+
+# Public forms: a honeypot always; a captcha (django-simple-captcha) when this is on.
+SHAFAF_CAPTCHA = os.environ.get("SHAFAF_CAPTCHA", "") == "1"
+
+# == Open data (OCDS releases and bulk exports: cms/ocds, cms/exports) ==
+# The licence stated in every OCDS package and bulk export. CC BY 4.0 by default: an open
+# licence (opendefinition.org conformant) as OCDS recommends; a city may choose another.
+SHAFAF_DATA_LICENSE_NAME = os.environ.get("SHAFAF_DATA_LICENSE_NAME", "CC BY 4.0")
+SHAFAF_DATA_LICENSE_URL = os.environ.get(
+    "SHAFAF_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+# The OCID prefix the Open Contracting Partnership assigns to a publisher ("ocds-" + six
+# characters). The placeholder marks data as not yet registered; set the real one in production.
+SHAFAF_OCDS_PREFIX = os.environ.get("SHAFAF_OCDS_PREFIX", "ocds-xxxxxx")
+# Who publishes the data (the municipality): its name and a URI identifying it. The URI
+# defaults to the site's base URL.
+SHAFAF_PUBLISHER_NAME = os.environ.get("SHAFAF_PUBLISHER_NAME", WAGTAIL_SITE_NAME)
+SHAFAF_PUBLISHER_URI = os.environ.get("SHAFAF_PUBLISHER_URI", WAGTAILADMIN_BASE_URL)
+# A page describing what is published, when and how (OCDS publicationPolicy); optional.
+SHAFAF_PUBLICATION_POLICY_URL = os.environ.get("SHAFAF_PUBLICATION_POLICY_URL", "")
+# Items per page of the OCDS release and record lists.
+SHAFAF_OCDS_PAGE_SIZE = 100
+
+# == Open data / HTTP (feeds, sitemap, OpenAPI, CORS, caching headers) ==
+INSTALLED_APPS += [
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+    "corsheaders",
+    "drf_spectacular",
+]
+# Right after static files: CORS answers preflights before anything else runs; the
+# conditional GET middleware hashes the finished body and turns matches into 304s; the
+# caching headers middleware sees every cookie and Vary set by the middleware below it.
+_AFTER_STATIC = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_AFTER_STATIC:_AFTER_STATIC] = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.http_caching.CachingHeadersMiddleware",
+]
+# Anyone may read the public open-data APIs from a browser, without cookies; nothing else
+# (participation's write endpoints above all) gets CORS headers.
+CORS_URLS_REGEX = r"^/api/(v2|search|ocds|exports|council|schema)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Seconds a shared cache or browser may keep an anonymous visitor's page or API answer.
+SHAFAF_CACHE_MAX_AGE = int(os.environ.get("SHAFAF_CACHE_MAX_AGE", "300"))
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.openapi.PortalAutoSchema"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Shafaf API",
+    "DESCRIPTION": (
+        "Open data of the municipality: pages (news, events, laws, tenders, projects, "
+        "budgets), documents, images, search and participation. Version 2 is stable at "
+        "/api/v2/; a breaking change would be published under /api/v3/ next to it."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["portal.openapi.skip_wagtail_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.openapi.add_documented_endpoints",
+    ],
+    "TAGS": [
+        {"name": "pages", "description": "Published pages of every type (Wagtail API v2)."},
+        {"name": "documents", "description": "Published documents (Wagtail API v2)."},
+        {"name": "images", "description": "Images (Wagtail API v2)."},
+        {"name": "districts", "description": "Municipal districts."},
+        {"name": "search", "description": "Full-text search and autocomplete."},
+        {"name": "participation", "description": "Polls and other citizen participation."},
+        {"name": "ocds", "description": "Tenders as Open Contracting (OCDS 1.1) releases."},
+        {"name": "exports", "description": "Bulk downloads of published data."},
+        {"name": "council", "description": "City council: members, meetings, votes."},
+        {"name": "services", "description": "Municipal services and their fees."},
+        {"name": "open311", "description": "Service requests (Open311 GeoReport v2)."},
+    ],
+}
+
+# == accounts ==
+# Citizens sign in with their email address; django-axes refuses an email (or username)
+# from an address after repeated failures, and must come first among the backends.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "participation.accounts.backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Last, as axes requires: it turns a flagged lockout into the lockout response.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("SHAFAF_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Every spelling of an email address counts against the one account it belongs to.
+AXES_USERNAME_CALLABLE = "participation.accounts.backends.lockout_username"
+AXES_LOCKOUT_CALLABLE = "participation.accounts.views.auth.locked_out"
+# With Redis (production), failures are counted in the cache under hashed keys: no table of
+# citizens' addresses. Without it, a per-process memory cache would under-count, so the
+# database keeps the failed attempts (only those: no log of successful sign-ins).
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# The same address as the rate limits see (REMOTE_ADDR, set by the trusted proxy).
+AXES_CLIENT_IP_CALLABLE = "participation.accounts.backends.lockout_ip"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "/"
+SHAFAF_EMAIL_VERIFICATION_DAYS = 3
+SHAFAF_SMS_BACKEND = os.environ.get("SHAFAF_SMS_BACKEND", "participation.accounts.sms.LogBackend")
