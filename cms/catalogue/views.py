@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from cms import jalali
+from cms.exports.writers import BOM, neutralise
 from cms.importer import fields
 
 from .models import TariffItem, TariffTable
@@ -84,10 +85,12 @@ def tariffs_csv(request, year):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tariffs-{table.fiscal_year}.csv"'
     # A BOM, so that spreadsheet programs read the Persian text as UTF-8.
-    response.write("\ufeff")
+    response.write(BOM)
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for item in TariffItem.objects.filter(table=table):
         record = item_record(item)
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+        writer.writerow(
+            {key: "" if value is None else neutralise(value) for key, value in record.items()}
+        )
     return response

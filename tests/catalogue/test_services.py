@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -25,7 +26,7 @@ def make_service(parent, number=1, **fields):
         title=f"صدور پروانه‌ی ساختمانی {number} {XSS}",
         slug=f"parvane-{number}",
         summary="مجوز ساخت بناي مسكوني",
-        life_event=LifeEvent.BUILDING,
+        life_event=fields.pop("life_event", LifeEvent.BUILDING),
         eligibility="مالکان دارای سند رسمی",
         steps=[("step", {"title": "ثبت درخواست در پیشخوان", "description": "تحویل مدارک"})],
         required_documents=[("document", "تصویر سند مالکیت")],
@@ -102,6 +103,59 @@ def test_the_catalogue_filters_by_life_event_with_constant_queries(
         client.get(services.url)
 
 
+def group_headings(html):
+    return re.findall(r'<h2 [^>]*class="service-group__title">([^<]*)</h2>', html)
+
+
+def test_the_catalogue_groups_services_under_life_events_in_their_declared_order(client, services):
+    # Declared: transport, then cleaning, then other; their keys sort the other way round.
+    make_service(services, 1, life_event=LifeEvent.OTHER)
+    make_service(services, 2, life_event=LifeEvent.CLEANING)
+    make_service(services, 3, life_event=LifeEvent.TRANSPORT)
+    make_service(services, 4, life_event=LifeEvent.CLEANING)
+
+    html = client.get(services.url).content.decode()
+
+    assert group_headings(html) == [
+        str(LifeEvent.TRANSPORT.label),
+        str(LifeEvent.CLEANING.label),
+        str(LifeEvent.OTHER.label),
+    ]
+
+
+def test_within_a_life_event_services_are_listed_by_department(client, services):
+    make_service(
+        services, 1, responsible_department=factories.DepartmentFactory(name="معاونت شهرسازي")
+    )
+    make_service(services, 2)
+    make_service(services, 3, responsible_department=factories.DepartmentFactory(name="خدمات شهري"))
+
+    html = client.get(services.url).content.decode()
+
+    positions = [html.index(f'href="{page.url}"') for page in ServicePage.objects.order_by("slug")]
+    assert positions[2] < positions[0] < positions[1]  # خدمات, معاونت, then no department
+
+
+def test_the_grouped_catalogue_takes_as_many_queries_for_many_services_as_for_few(
+    client, services, django_assert_max_num_queries
+):
+    make_service(services, 1)
+    with django_assert_max_num_queries(40) as few:
+        client.get(services.url)
+    for number, life_event in enumerate(LifeEvent.values * 2, start=2):
+        make_service(
+            services,
+            number,
+            life_event=life_event,
+            responsible_department=factories.DepartmentFactory(),
+        )
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(services.url).content.decode()
+
+    assert len(group_headings(html)) > 1
+
+
 def test_the_tariff_table_is_searchable_by_persian_digits_and_arabic_letters(client, services):
     table = tariff_table(1404, c101=1_250_000, c102=850_000)
     TariffItem.objects.filter(table=table, code="102").update(title="هزینه‌ی قطع درخت")
@@ -141,6 +195,45 @@ def test_tariffs_are_served_as_json_and_csv(client):
         "1250000",
         "عوارض c101",
     )
+
+
+def test_the_tariffs_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(client):
+    table = tariff_table(1404, c101=1_250_000, c102=850_000)
+    TariffItem.objects.filter(table=table, code="101").update(
+        title='=HYPERLINK("http://evil.example","عوارض")', unit="+1", legal_basis="@SUM(A1)"
+    )
+    TariffItem.objects.filter(table=table, code="102").update(title="-2+3")
+
+    text = b"".join(client.get("/api/services/tariffs/1404.csv")).decode("utf-8")
+
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [(row["title"], row["unit"], row["legal_basis"]) for row in rows] == [
+        ('\'=HYPERLINK("http://evil.example","عوارض")', "'+1", "'@SUM(A1)"),
+        ("'-2+3", "", ""),
+    ]
+    assert rows[0]["amount"] == "1250000"
+
+
+def test_a_fee_code_typed_in_persian_digits_finds_its_price(client, services):
+    tariff_table(1404, c101=1_250_000)
+    page = ServicePage(title="پروانه‌ی ساختماني", slug="parvane", life_event=LifeEvent.BUILDING)
+    page.fees.add(ServiceFee(tariff_code="۱۰۱"))
+    services.add_child(instance=page)
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert ServiceFee.objects.get(page=page).tariff_code == "101"
+    assert "۱٬۲۵۰٬۰۰۰" in html
+
+
+@pytest.mark.parametrize("typed", ["۱۰۱", "١٠١", " 101 "])
+def test_cleaning_a_fee_stores_its_code_in_ascii_digits(typed):
+    fee = ServiceFee(tariff_code=typed)
+
+    fee.clean()
+
+    assert fee.tariff_code == "101"
 
 
 def test_the_api_serves_a_service_with_its_fees(client, services):

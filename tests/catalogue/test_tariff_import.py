@@ -1,5 +1,6 @@
 """Importing a year's tariffs: a whole good file goes in; a file with any problem changes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -37,19 +38,67 @@ def test_a_good_csv_with_persian_headers_and_digits_is_imported_in_file_order():
     assert table.published
 
 
-def test_an_xlsx_workbook_is_read_like_a_csv():
+def workbook(*rows):
+    """The bytes of an XLSX file with ``rows`` on its first sheet."""
     book = Workbook()
-    sheet = book.active
-    sheet.append(["code", "title", "unit", "amount"])
-    sheet.append(["201", "پسماند تجاری", "ماه", 420000])
+    for row in rows:
+        book.active.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_an_xlsx_workbook_is_read_like_a_csv():
+    data = workbook(["code", "title", "unit", "amount"], ["201", "پسماند تجاری", "ماه", 420000])
+
+    table = import_tariffs(data, "tariffs.xlsx", fiscal_year=1404)
+
+    assert [(i.code, i.title, i.amount) for i in table.items.all()] == [
+        ("201", "پسماند تجاری", 420_000)
+    ]
+
+
+def test_an_xlsx_date_cell_is_read_as_that_date():
+    data = workbook(
+        ["code", "title", "amount", "effective_date"],
+        ["201", "پسماند تجاري", 420000, datetime.date(2025, 3, 21)],
+    )
+
+    table = import_tariffs(data, "tariffs.xlsx", fiscal_year=1404)
+
+    assert table.items.get().effective_date == datetime.date(2025, 3, 21)
+
+
+def test_an_xlsx_whole_number_stored_as_a_float_is_read_as_that_integer():
+    book = Workbook()
+    book.active.append(["code", "title", "amount"])
+    book.active.append(["201", "پسماند تجاری", None])
+    # A number cell written "420000.0", as exporters built on Java's Double.toString write
+    # whole amounts; openpyxl reads it back as the float 420000.0.
+    book.active["C2"].value = "420000.0"
+    book.active["C2"].data_type = "n"
     data = io.BytesIO()
     book.save(data)
 
     table = import_tariffs(data.getvalue(), "tariffs.xlsx", fiscal_year=1404)
 
-    assert [(i.code, i.title, i.amount) for i in table.items.all()] == [
-        ("201", "پسماند تجاری", 420_000)
-    ]
+    assert table.items.get().amount == 420_000
+
+
+def test_an_xlsx_amount_with_a_fraction_is_refused():
+    data = workbook(["code", "title", "amount"], ["201", "پسماند تجاری", 420000.5])
+
+    with pytest.raises(TariffImportError) as refusal:
+        import_tariffs(data, "tariffs.xlsx", fiscal_year=1404)
+
+    assert [(p.row, p.column) for p in refusal.value.problems] == [(2, "amount")]
+
+
+def test_a_file_with_only_a_header_publishes_no_empty_table():
+    with pytest.raises(TariffImportError, match="the file has no tariff items"):
+        import_tariffs(HEADER.encode(), "t.csv", fiscal_year=1405, publish=True)
+
+    assert not TariffTable.objects.filter(fiscal_year=1405).exists()
 
 
 @pytest.mark.parametrize(
@@ -61,6 +110,7 @@ def test_an_xlsx_workbook_is_read_like_a_csv():
         (HEADER + "101,الف,متر,1000,,1404/13/40\n", "t.csv", "effective_date"),
         ("title,amount\nالف,1000\n", "t.csv", "code"),
         ("", "t.csv", "empty"),
+        (HEADER, "t.csv", "the file has no tariff items"),
         (GOOD_CSV, "t.pdf", "only CSV and XLSX"),
         ("not a zip", "t.xlsx", "not a valid XLSX"),
     ],
@@ -99,6 +149,28 @@ def test_reimporting_a_year_replaces_its_items_and_leaves_other_years_alone():
         TariffItem.objects.filter(table__fiscal_year=1404).values_list("code", flat=True)
     ) == ["301"]
     assert TariffItem.objects.filter(table__fiscal_year=1403).count() == 2
+
+
+def test_a_published_year_is_never_replaced_by_a_new_import():
+    import_tariffs(GOOD_CSV.encode(), "a.csv", fiscal_year=1404, publish=True)
+
+    with pytest.raises(TariffImportError, match="already published"):
+        import_tariffs((HEADER + "301,آسفالت,متر,5000,,\n").encode(), "b.csv", fiscal_year=1404)
+
+    assert list(
+        TariffItem.objects.filter(table__fiscal_year=1404).values_list("code", "amount")
+    ) == [("101", 1_250_000), ("102", 850_000)]
+
+
+def test_an_unpublished_table_can_be_corrected_and_published_by_a_new_import():
+    import_tariffs(GOOD_CSV.encode(), "a.csv", fiscal_year=1404)
+
+    table = import_tariffs(
+        (HEADER + "301,آسفالت,متر,5000,,\n").encode(), "b.csv", fiscal_year=1404, publish=True
+    )
+
+    assert table.published
+    assert list(table.items.values_list("code", flat=True)) == ["301"]
 
 
 def test_the_command_imports_and_fails_loudly_on_a_bad_file(tmp_path):

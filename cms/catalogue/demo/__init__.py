@@ -4,7 +4,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from cms.catalogue.models import LifeEvent, ServiceFee, ServiceIndexPage, ServicePage
+from cms.catalogue.models import (
+    LifeEvent,
+    ServiceFee,
+    ServiceIndexPage,
+    ServicePage,
+    TariffTable,
+)
 from cms.catalogue.tariff_import import import_tariffs
 from cms.models import Department
 
@@ -72,13 +78,15 @@ def load_demo_services(home):
     index = ServiceIndexPage.objects.child_of(home).first()
     if index is None or ServicePage.objects.child_of(index).exists():
         return 0
-    import_tariffs(
-        TARIFFS.read_bytes(),
-        TARIFFS.name,
-        fiscal_year=1404,
-        publish=True,
-        title="تعرفه‌ی عوارض و بهای خدمات شهرداری — ۱۴۰۴",
-    )
+    # A published year is never re-imported (import_tariffs refuses): keep one already there.
+    if not TariffTable.objects.filter(fiscal_year=1404, published=True).exists():
+        import_tariffs(
+            TARIFFS.read_bytes(),
+            TARIFFS.name,
+            fiscal_year=1404,
+            publish=True,
+            title="تعرفه‌ی عوارض و بهای خدمات شهرداری — ۱۴۰۴",
+        )
     departments = {department.name: department for department in Department.objects.all()}
     for (
         slug,

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db import models
+from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -22,7 +23,7 @@ from cms.filters import ContentFilterSet
 from cms.models.base import ContentPage, IndexPage
 from cms.models.directory import Department
 
-from .tariffs import TariffItem
+from .tariffs import TariffItem, normalize_code
 
 
 class LifeEvent(models.TextChoices):
@@ -141,6 +142,15 @@ class ServiceFee(Orderable):
     panels = [FieldPanel("tariff_code"), FieldPanel("note")]
     api_fields = [APIField("tariff_code"), APIField("note")]
 
+    def clean(self):
+        super().clean()
+        self.tariff_code = normalize_code(self.tariff_code)
+
+    def save(self, *args, **kwargs):
+        # Also here, not only in clean(): fees made in code or by the demo loader skip clean().
+        self.tariff_code = normalize_code(self.tariff_code)
+        super().save(*args, **kwargs)
+
 
 class ServiceLegalBasis(Orderable):
     """A law or regulation the service rests on."""
@@ -169,13 +179,36 @@ class ServiceIndexPage(IndexPage):
     child_model = ServicePage
     filterset_class = ServiceFilter
     list_select_related = ("responsible_department",)
-    ordering = ("life_event", "title")
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["catalogue.ServicePage"]
 
     class Meta:
         verbose_name = _("services section")
+
+    def get_listing(self):
+        """Services by life event in LifeEvent's order, then by department and title.
+
+        The stored keys sort alphabetically ("building", "business", "cleaning"...), not in
+        the order declared for citizens, so the order is stated here; the page puts a heading
+        over each life event's services.
+        """
+        life_event_order = Case(
+            *(
+                When(life_event=key, then=Value(position))
+                for position, key in enumerate(LifeEvent.values)
+            ),
+            default=Value(len(LifeEvent.values)),
+        )
+        return (
+            super()
+            .get_listing()
+            .order_by(
+                life_event_order,
+                F("responsible_department__name").asc(nulls_last=True),
+                "title",
+            )
+        )
 
     @path("tariffs/")
     @path("tariffs/<int:year>/")

@@ -1,10 +1,22 @@
 """Fees and tariffs (تعرفه‌ها): one table per Jalali year, imported from the finance office's file."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from cms import jalali
+from cms.importer import fields
+
+
+def normalize_code(code):
+    """A tariff code as the tables store it: ASCII digits, Persian Yeh and Kaf, no outer spaces.
+
+    Services refer to items by code, so a code typed «۱۰۱» must be the imported "101".
+    """
+    return jalali.to_ascii_digits(fields.text(code))
 
 
 class TariffTable(index.Indexed, models.Model):
@@ -46,6 +58,24 @@ class TariffTable(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # A published table is history (services were priced and citizens charged by it):
+        # moving it to another year would rewrite that. Unpublishing it first is explicit.
+        if (
+            self.pk
+            and TariffTable.objects.filter(pk=self.pk, published=True)
+            .exclude(fiscal_year=self.fiscal_year)
+            .exists()
+        ):
+            raise ValidationError(
+                {
+                    "fiscal_year": _(
+                        "The year of a published tariff table cannot change; "
+                        "unpublish the table first."
+                    )
+                }
+            )
 
 
 class TariffItem(models.Model):

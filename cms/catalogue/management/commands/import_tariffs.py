@@ -12,7 +12,8 @@ class Command(BaseCommand):
         "Import a Jalali year's tariff table from a CSV (UTF-8) or XLSX file with the columns "
         "code, title, unit, amount, legal_basis, effective_date (or their Persian names). "
         "Every row is checked first; any problem means nothing is written. Re-running with "
-        "a corrected file replaces that year's items."
+        "a corrected file replaces that year's items while the year is unpublished; a "
+        "published year is history and is never replaced (unpublish it in the admin first)."
     )
 
     def add_arguments(self, parser):
