@@ -4,6 +4,7 @@
 cd "$(dirname "$0")/.." || exit 1
 status=0
 for command in \
+    "open_poll_reviews" \
     "send_review_reminders" \
     "send_notification_digests" \
     "clearsessions" \

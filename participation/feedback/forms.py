@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import District
 from participation.abuse import SpamProtectedForm
 from participation.feedback.models import ComplaintCategory
+from participation.feedback.tracking import EXAMPLE_CODE
 from participation.uploads import MAX_FILES
 
 
@@ -129,6 +130,12 @@ class TrackingForm(forms.Form):
     code = forms.CharField(
         label=_("Tracking code"),
         max_length=40,
-        help_text=_("For example SG-7K3M9Q2P. Upper or lower case, with or without the dash."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in here, in the request's language, so the example is always a valid code.
+        self.fields["code"].help_text = _(
+            "For example %(code)s. Upper or lower case, with or without the dash."
+        ) % {"code": EXAMPLE_CODE}

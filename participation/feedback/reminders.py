@@ -1,18 +1,21 @@
 """Daily reminders and escalation of cases that are nearly or already past their deadline.
 
 - ``REMINDER_WORKING_DAYS`` working days before ``due_at``, the assignee is reminded once
-  (``reminded_at`` records it).
+  (``reminded_at`` records it); an assignee without an email address is reminded through the
+  department's mailbox instead.
 - Once ``due_at`` has passed without an answer, the case is escalated once (``escalated_at``
   records it, which is what "marked overdue" means in the queue): every active account of the
-  "council member" group is mailed, and the department's public mailbox when it has one. The
-  council has no "chair" account yet (council members' pages are public profiles, not
-  accounts), so the whole group is told rather than guessing one person.
+  "council member" group is mailed, and the department's public mailbox when it has one, each
+  in a mail of its own so no one sees the others' addresses. The council has no "chair"
+  account yet (council members' pages are public profiles, not accounts), so the whole group
+  is told rather than guessing one person.
 
 Running it twice a day, or after a crash, sends nothing twice: each case is claimed with a
 conditional update before its mail is queued, and mail goes after the commit.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -46,8 +49,12 @@ def unanswered():
 
 
 def due_for_reminder(now):
-    """Unanswered, assigned cases due within the next reminder window, not yet reminded."""
-    horizon = deadlines.add_working_days(now, reminder_days())
+    """Unanswered, assigned cases due within the next reminder window, not yet reminded.
+
+    The window runs to the end of its last working day, as deadlines do: a case due on
+    Monday (23:59:59) with two days' notice is reminded on Saturday's run, whatever its hour.
+    """
+    horizon = deadlines.response_deadline(now, reminder_days())
     return unanswered().filter(
         reminded_at__isnull=True,
         assignee__isnull=False,
@@ -75,10 +82,11 @@ def _case_url(case):
 
 
 def _mail(recipients, subject, message):
-    recipients = sorted({address for address in recipients if address})
-    if recipients:
+    """Queue one mail per address after the commit: council members and departments are not
+    told each other's addresses."""
+    for address in sorted({address for address in recipients if address}):
         transaction.on_commit(
-            lambda: send_review_mail.enqueue(recipients, str(subject), str(message))
+            partial(send_review_mail.enqueue, [address], str(subject), str(message))
         )
 
 
@@ -91,17 +99,33 @@ def council_addresses():
     )
 
 
+def reminder_addresses(case):
+    """Who is reminded of ``case``: its assignee, else the department's mailbox.
+
+    With neither, the case is left unclaimed, so a later run reminds it once an address is
+    set; if none ever is, escalation still reaches the council once the deadline passes.
+    """
+    if case.assignee.email:
+        return [case.assignee.email]
+    if case.department and case.department.email:
+        return [case.department.email]
+    return []
+
+
 def send_reminders(now=None):
     """Remind and escalate what is due; return how many of each were sent."""
     now = now or timezone.now()
     outcome = Outcome()
     with override(settings.LANGUAGE_CODE):
-        for case in due_for_reminder(now).select_related("assignee"):
+        for case in due_for_reminder(now).select_related("assignee", "department"):
+            recipients = reminder_addresses(case)
+            if not recipients:
+                continue
             with transaction.atomic():
                 if not _claim(case, "reminded_at", now):
                     continue
                 _mail(
-                    [case.assignee.email],
+                    recipients,
                     _("Reminder: case %(code)s is due soon") % {"code": case.tracking_code},
                     _("The case %(code)s must be answered by %(due)s.\n\n%(url)s")
                     % {"code": case.tracking_code, "due": _due(case), "url": _case_url(case)},

@@ -7,10 +7,13 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework.authtoken.models import Token
 
 from participation.feedback.models import Complaint
 from participation.feedback.open311.clients import CLIENT_GROUP
+from participation.feedback.open311.formats import MAX_REQUEST_IDS
+from participation.ratelimit import Limit
 from tests.feedback.council_helpers import (
     PERSONAL,
     make_category,
@@ -200,11 +203,13 @@ def test_bad_search_parameters_get_a_400(client, params, status):
 
 
 def test_errors_are_translated(client):
-    persian = client.get(url("requests"), {"status": "pending"}).json()[0]["description"]
-    english = client.get(url("requests"), {"status": "pending"}, HTTP_ACCEPT_LANGUAGE="en").json()[
-        0
-    ]["description"]
-    assert persian != english or persian.isascii()
+    english = "status must be open or closed (or both, comma separated)."
+
+    description = client.get(url("requests"), {"status": "pending"}).json()[0]["description"]
+
+    # Open311 has no language prefix, so it always answers in the site's language.
+    assert description == gettext(english)
+    assert description != english
 
 
 def test_post_without_api_key_is_refused(client):
@@ -280,8 +285,6 @@ def test_post_to_an_unknown_service_is_refused(client, client_key):
 
 
 def test_posts_are_rate_limited(client, client_key, settings):
-    from participation.ratelimit import Limit
-
     settings.SHAFAF_RATE_LIMITS = {"open311": {"user": Limit(2, 60)}}
     make_category(service_code="pothole")
     data = {
@@ -299,3 +302,60 @@ def test_posts_are_rate_limited(client, client_key, settings):
 
     assert statuses == [201, 201, 429]
     assert Complaint.objects.count() == 2
+
+
+def test_looking_up_one_request_is_rate_limited_like_tracking(client, settings):
+    settings.SHAFAF_RATE_LIMITS = {"track": {"ip": Limit(2, 60)}}
+    code = make_complaint().case.tracking_code
+
+    statuses = [client.get(url("request", code)).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_a_refused_lookup_says_when_to_retry_in_the_spec_shape(client, settings):
+    settings.SHAFAF_RATE_LIMITS = {"track": {"ip": Limit(1, 60)}}
+    client.get(url("request", "CP-AAAAAAAA"))
+
+    response = client.get(url("request", "CP-AAAAAAAA"))
+
+    assert response.status_code == 429
+    assert response.json()[0]["code"] == 429
+    assert int(response["Retry-After"]) > 0
+
+
+def test_each_id_in_a_search_counts_as_one_tracking_lookup(client, settings):
+    settings.SHAFAF_RATE_LIMITS = {"track": {"ip": Limit(3, 60)}}
+    codes = [make_complaint().case.tracking_code for _ in range(2)]
+
+    first = client.get(url("requests"), {"service_request_id": ",".join(codes)})
+    second = client.get(url("requests"), {"service_request_id": ",".join(codes)})
+
+    assert (first.status_code, second.status_code) == (200, 429)
+
+
+def test_a_search_without_ids_is_not_charged_to_the_tracking_limit(client, settings):
+    settings.SHAFAF_RATE_LIMITS = {"track": {"ip": Limit(1, 60)}}
+    make_complaint(is_public=True)
+
+    statuses = [client.get(url("requests")).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
+
+
+def test_asking_for_too_many_ids_at_once_is_refused(client):
+    ids = ",".join(f"CP-{n:08d}" for n in range(MAX_REQUEST_IDS + 1))
+
+    response = client.get(url("requests"), {"service_request_id": ids})
+
+    assert response.status_code == 400
+    assert response.json()[0]["code"] == 400
+
+
+def test_asking_for_the_most_ids_allowed_is_answered(client):
+    codes = [make_complaint().case.tracking_code for _ in range(MAX_REQUEST_IDS)]
+
+    response = client.get(url("requests"), {"service_request_id": ",".join(codes)})
+
+    assert response.status_code == 200
+    assert {row["service_request_id"] for row in response.json()} == set(codes)

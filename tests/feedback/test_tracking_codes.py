@@ -1,8 +1,11 @@
 """Tracking codes: what citizens type (any case, Persian digits, spaces, dashes) finds them."""
 
+import re
+
 import pytest
 
 from participation.feedback import tracking
+from participation.feedback.forms import TrackingForm
 from participation.feedback.models import ReviewCase
 
 
@@ -22,3 +25,13 @@ def test_new_codes_use_the_alphabet_and_the_kind_prefix():
     assert len(body) == tracking.LENGTH
     assert set(body) <= set(tracking.ALPHABET)
     assert not set("0O1IL5S") & set(tracking.ALPHABET)
+
+
+def test_the_tracking_forms_example_is_a_code_real_codes_can_be():
+    prefixes = "|".join(ReviewCase.PREFIXES.values())
+    real_code = re.compile(rf"(?:{prefixes})-[{tracking.ALPHABET}]{{{tracking.LENGTH}}}")
+    help_text = str(TrackingForm().fields["code"].help_text)
+
+    [example] = re.findall(r"[A-Z]{2}-[0-9A-Z]+", help_text)
+
+    assert real_code.fullmatch(example)

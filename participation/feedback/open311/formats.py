@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 # The spec's limits on a requests.json search.
 MAX_RESULTS = 1000
 DEFAULT_WINDOW = datetime.timedelta(days=90)
+# Ours on a lookup by ids: each id is a tracking code to check, charged to the "track" rate
+# limit, so a long list could only be guessing.
+MAX_REQUEST_IDS = 10
 
 
 class Open311Error(Exception):

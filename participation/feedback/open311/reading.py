@@ -15,6 +15,7 @@ from participation.feedback.models import (
 )
 from participation.feedback.open311.formats import (
     DEFAULT_WINDOW,
+    MAX_REQUEST_IDS,
     MAX_RESULTS,
     Open311Error,
     comma_list,
@@ -67,6 +68,12 @@ class RequestQuery:
             service_codes=comma_list(params.get("service_code", "")),
             statuses=comma_list(params.get("status", "")),
         )
+        if len(query.ids) > MAX_REQUEST_IDS:
+            raise Open311Error(
+                400,
+                _("Ask for at most %(count)s service request ids at once.")
+                % {"count": MAX_REQUEST_IDS},
+            )
         unknown = set(query.statuses) - set(OPEN311_STATUSES)
         if unknown:
             raise Open311Error(400, _("status must be open or closed (or both, comma separated)."))

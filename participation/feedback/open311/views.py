@@ -13,6 +13,22 @@ def _json(data, status=200):
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
+def _too_many(refusal):
+    response = formats.error_response(429, refusal.message)
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def _charge_lookups(request, count):
+    """Count ``count`` tracking-code lookups against the "track" limit.
+
+    An id is a tracking code, and whoever holds one sees its request, public or not; each id
+    costs what one lookup on /track/ costs, so codes cannot be guessed faster here.
+    """
+    for _ in range(count):
+        ratelimit.check(request, "track")
+
+
 @require_GET
 def services_json(request):
     """Every active complaint category as an Open311 service."""
@@ -26,19 +42,18 @@ def requests_json(request):
     try:
         if request.method == "POST":
             return _submit(request)
-        return _json(reading.request_list(reading.RequestQuery.from_params(request.GET)))
+        query = reading.RequestQuery.from_params(request.GET)
+        _charge_lookups(request, len(query.ids))
+        return _json(reading.request_list(query))
     except Open311Error as refusal:
         return refusal.response()
+    except ratelimit.RateLimited as refusal:
+        return _too_many(refusal)
 
 
 def _submit(request):
     client = clients.client_for_key(request.POST.get("api_key", ""))
-    try:
-        ratelimit.check(_as_client(request, client), "open311")
-    except ratelimit.RateLimited as refusal:
-        response = formats.error_response(429, refusal.message)
-        response["Retry-After"] = str(refusal.retry_after)
-        return response
+    ratelimit.check(_as_client(request, client), "open311")
     complaint = submitting.submit(request.POST, request.FILES, client=client)
     return _json(
         [{"service_request_id": complaint.case.tracking_code, "service_notice": reading.notice()}],
@@ -56,6 +71,9 @@ def _as_client(request, client):
 def request_detail_json(request, service_request_id):
     """One service request, as a list of one (the spec's shape)."""
     try:
+        _charge_lookups(request, 1)
         return _json(reading.request_list(reading.RequestQuery(ids=[service_request_id]), one=True))
     except Open311Error as refusal:
         return refusal.response()
+    except ratelimit.RateLimited as refusal:
+        return _too_many(refusal)
