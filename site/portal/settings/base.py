@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "participation.comments",
     "participation.forums",
     "participation.feedback",
+    "participation.ledger",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.api_language.APILanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -258,7 +260,7 @@ MIDDLEWARE[_AFTER_STATIC:_AFTER_STATIC] = [
 ]
 # Anyone may read the public open-data APIs from a browser, without cookies; nothing else
 # (participation's write endpoints above all) gets CORS headers.
-CORS_URLS_REGEX = r"^/api/(v2|search|ocds|exports|council|schema)/"
+CORS_URLS_REGEX = r"^/(api/(v2|search|ocds|exports|council|services|schema)|open311/v2)/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
