@@ -2,7 +2,9 @@
 
 Wagtail's sitemap lists the site's tree in one language; this one walks the trees of all
 translations of the site's root and gives each page ``hreflang`` alternates (and
-``x-default``, the site's default language) when it has translations.
+``x-default``, the site's default language) when it has translations. The trees are listed
+one after the other, so a page's translations are usually on another sitemap page: each
+page of the sitemap fetches the translations of its items in one query.
 """
 
 from collections import defaultdict
@@ -29,12 +31,18 @@ class TranslatedSitemap(Sitemap):
         )
 
     def _urls(self, page, protocol, domain):
-        pages = list(self.paginator.page(page).object_list)
+        object_list = self.paginator.page(page).object_list
+        pages = list(object_list)
         location = {item.pk: item.get_full_url(self.request) for item in pages}
+        # A subquery rather than a list of keys: a sitemap page may hold 50,000 items.
+        translations = self.items().filter(
+            translation_key__in=object_list.values("translation_key")
+        )
         by_item = defaultdict(list)
-        for item in pages:
+        for item in translations:
+            url = location.get(item.pk) or item.get_full_url(self.request)
             by_item[item.translation_key].append(
-                {"lang_code": item.locale.language_code, "location": location[item.pk]}
+                {"lang_code": item.locale.language_code, "location": url}
             )
         urls = []
         for item in pages:

@@ -54,7 +54,7 @@ register_snippet(DirectoryViewSetGroup)
 class BudgetImportMenuItem(MenuItem):
     def is_shown(self, request):
         # Shown to those who may edit at least one budget; the views check again.
-        return bool(admin_views.editable_budgets(request.user))
+        return admin_views.may_edit_some_budget(request.user)
 
 
 @hooks.register("register_admin_urls")

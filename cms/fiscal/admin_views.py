@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.models import BudgetLineItem, BudgetPage
 
@@ -33,6 +34,17 @@ def editable_budgets(user):
         for page in BudgetPage.objects.order_by("-fiscal_year", "locale_id")
         if page.permissions_for_user(user).can_edit()
     ]
+
+
+def may_edit_some_budget(user):
+    """Whether ``user`` may edit at least one budget, in one query (the admin menu asks often).
+
+    Page permissions as Wagtail grants them: edit, or add for the pages one owns. A reviewer
+    who may edit a budget only while its workflow task waits for them is not counted; the
+    import page itself (``editable_budgets``) lists their budgets too.
+    """
+    policy = PagePermissionPolicy(BudgetPage)
+    return policy.instances_user_has_any_permission_for(user, {"change"}).exists()
 
 
 class BudgetImportForm(forms.Form):

@@ -12,7 +12,7 @@ import zipfile
 
 from django.utils.text import slugify
 
-from cms import jalali
+from cms import budget_lines, jalali
 from cms.exports.views import license_info
 from cms.exports.writers import csv_lines
 
@@ -32,9 +32,9 @@ FIELD_DESCRIPTIONS = {
     "parent_code": "Code of the heading this line belongs to (empty for top-level lines)",
     "title": "Line title",
     "kind": "revenue or expenditure",
-    "approved": "Approved (planned) amount; headings sum their sub-lines",
-    "revised": "Revised amount after amendments during the year",
-    "actual": "Actual (executed) amount",
+    "approved": "Approved (planned) amount; empty on headings, which group their sub-lines",
+    "revised": "Revised amount after amendments during the year; empty on headings",
+    "actual": "Actual (executed) amount; empty on headings",
 }
 
 # The FDP's budget phase of each amount column.
@@ -42,7 +42,11 @@ MEASURE_PHASES = {"approved": "approved", "revised": "adjusted", "actual": "exec
 
 
 def rows(page):
-    """Every line of the budget in tree order, headings with their computed amounts."""
+    """Every line of the budget in tree order; only the detailed lines carry amounts.
+
+    A heading's amounts would be the sums of its sub-lines, so a tool that sums a measure
+    over the rows would count them twice; the hierarchy is in ``code`` and ``parent_code``.
+    """
     for row in page.line_rows:
         item = row.item
         yield {
@@ -50,7 +54,7 @@ def rows(page):
             "parent_code": item.parent_code,
             "title": item.title,
             "kind": item.kind,
-            **row.amounts,
+            **(dict.fromkeys(budget_lines.AMOUNT_FIELDS) if row.is_heading else row.amounts),
         }
 
 

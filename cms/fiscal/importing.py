@@ -84,8 +84,9 @@ READERS = {
 def parse_lines(rows):
     """Lines as dicts of BudgetLineItem fields from the rows (header first).
 
-    Raises BudgetImportError listing every problem of every row; checks the hierarchy
-    (``budget_lines.line_errors``) once each row reads well on its own.
+    Raises BudgetImportError listing every problem of every row, and the hierarchy problems
+    (``budget_lines.line_errors``) of the rows that read well, so that one round of fixes
+    is enough.
     """
     if len(rows) < 2:
         raise BudgetImportError([Problem(1, _("file"), _("the file has no budget lines"))])
@@ -94,21 +95,42 @@ def parse_lines(rows):
             [Problem(1, _("file"), _("more than %(limit)d rows") % {"limit": MAX_ROWS})]
         )
     columns = header_columns(rows[0], COLUMNS, REQUIRED, BudgetImportError)
-    lines, row_numbers, problems = [], [], []
+    lines, row_numbers, unread, problems = [], [], [], []
     for number, row in enumerate(rows[1:], start=2):
         values, row_problems = _read_row(row, columns, number)
         problems.extend(row_problems)
-        if not row_problems:
+        if row_problems:
+            unread.append(values)
+        else:
             lines.append(values)
             row_numbers.append(number)
-    if not problems:
-        problems = [
-            Problem(row_numbers[position], _("line"), message)
-            for position, message in budget_lines.line_errors(lines)
-        ]
+    problems.extend(_hierarchy_problems(lines, row_numbers, unread))
     if problems:
         raise BudgetImportError(sorted(problems, key=lambda problem: problem.row))
     return lines
+
+
+def _hierarchy_problems(lines, row_numbers, unread):
+    """The hierarchy problems of ``lines`` (the rows that read well), as Problems.
+
+    The rows with problems of their own take part with what could be read of them, so that
+    a line is not blamed for them: its parent is there, its sub-lines make it a heading.
+    Their own hierarchy problems wait until they read well.
+    """
+    stand_ins = [_stand_in(values, lines) for values in unread if values.get("code")]
+    return [
+        Problem(row_numbers[position], _("line"), message)
+        for position, message in budget_lines.line_errors([*lines, *stand_ins])
+        if position < len(lines)
+    ]
+
+
+def _stand_in(values, lines):
+    """An unread row as a line; without a kind, that of its sub-lines (they are not to blame)."""
+    kind = values.get("kind") or next(
+        (line["kind"] for line in lines if line["parent_code"] == values["code"]), None
+    )
+    return {**values, "kind": kind}
 
 
 def _read_row(row, columns, number):

@@ -44,17 +44,32 @@ def last_modified(request, response):
 
     A content page of ``cms`` is dated by its last publication when nothing else feeds it:
     pages open to citizen comments change without being published, section pages with their
-    children, and participation's pages (polls) with citizens' votes.
+    children, and participation's pages (polls) with citizens' votes. Only the page's own
+    address is dated: its routes (a budget's ``compare/``) render the page with other data.
     """
     page = (getattr(response, "context_data", None) or {}).get("page")
     if isinstance(page, Page):
-        dated = isinstance(page, ContentPage) and page._meta.app_label == "cms"
-        return page.last_published_at if dated and page.citizen_comments == "closed" else None
+        dated = (
+            isinstance(page, ContentPage)
+            and page._meta.app_label == "cms"
+            and page.citizen_comments == "closed"
+            and is_main_route(request)
+        )
+        return page.last_published_at if dated else None
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name in PAGE_DETAIL_VIEWS:
         pk = match.kwargs.get("pk")
         return Page.objects.filter(pk=pk).values_list("last_published_at", flat=True).first()
     return None
+
+
+def is_main_route(request):
+    """Whether the page served is at its own address rather than at one of its routes.
+
+    RoutablePageMixin keeps the route it matched; a page's own address is its empty route.
+    """
+    match = getattr(request, "routable_resolver_match", None)
+    return match is None or match.route == ""
 
 
 class CachingHeadersMiddleware:

@@ -2,7 +2,8 @@
 
 DRF views under ``/api/`` and ``/open311/`` (participation, and what other apps add with
 DRF) are described by drf-spectacular itself, tagged by the API they belong to. Wagtail's
-API v2 and the search API are written out in :mod:`portal.openapi_paths`.
+API v2 and the plain Django views (search, OCDS, exports, council, tariffs, Open311, the
+schema itself) are written out in :mod:`portal.openapi_paths`.
 """
 
 from drf_spectacular.openapi import AutoSchema

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.utils import timezone
+from django.utils.http import http_date
 
 from cms.fiscal import figures
 
@@ -56,3 +58,16 @@ def test_budget_page_offers_the_other_years(client, budget_1402, budget_1403):
     html = client.get(budget_1403.url).content.decode()
     assert '<option value="1402">۱۴۰۲</option>' in html
     assert budget_1403.url + "datapackage/" in html
+
+
+def test_budget_page_itself_is_dated_by_its_publication(client, budget_1403):
+    response = client.get(budget_1403.url)
+    assert response["Last-Modified"] == http_date(budget_1403.last_published_at.timestamp())
+
+
+def test_compare_page_is_not_dated_by_the_budget_it_belongs_to(client, budget_1402, budget_1403):
+    # It shows the other year's figures too; only its ETag validates it.
+    url = budget_1403.url + "compare/?year=1402"
+    assert "Last-Modified" not in client.get(url)
+    later = http_date(timezone.now().timestamp() + 60)
+    assert client.get(url, headers={"if-modified-since": later}).status_code == 200

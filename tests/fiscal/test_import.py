@@ -3,14 +3,19 @@
 import io
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
+from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
-from cms.fiscal.admin_views import SESSION_KEY
+from cms import models
+from cms.fiscal.admin_views import SESSION_KEY, editable_budgets
 from cms.fiscal.importing import MAX_BYTES, BudgetImportError, read_lines
 from cms.models import BudgetPage
+from cms.wagtail_hooks import register_budget_import_menu_item
 
 pytestmark = pytest.mark.django_db
 
@@ -157,13 +162,50 @@ def test_every_bad_row_is_listed():
     assert "Row 6, title: required" in problems
     assert "Row 6, approved: must be at least 0" in problems
     assert "Row 7, line: totals are computed from the lines; remove this row" in problems
-    # The hierarchy is checked once every row reads well.
+    # Rows that all read well, with only hierarchy problems.
     text = "\n".join([HEADER, "1,,درآمد,درآمد,500,,", "11,1,عوارض,درآمد,1,,", "12,7,پ,درآمد,1,,"])
     problems = _problems(text.encode())
     assert (
         "Row 2, line: Line 1 has sub-lines: its amounts are computed, leave them empty." in problems
     )
     assert "Row 4, line: Parent code 7 is not in this budget." in problems
+
+
+def test_hierarchy_problems_are_listed_with_the_row_problems():
+    text = "\n".join(
+        [
+            HEADER,
+            "1,,درآمد,درآمد,500,,",  # a heading with an amount
+            "11,1,عوارض,درآمد,12x,,",  # not a number
+            "12,1,پسماند,درآمد,100,,",
+            "13,7,بهای خدمات,درآمد,100,,",  # parent not in the file
+        ]
+    )
+    problems = _problems(text.encode())
+    assert "Row 3, approved: expected a whole number" in problems
+    assert (
+        "Row 2, line: Line 1 has sub-lines: its amounts are computed, leave them empty." in problems
+    )
+    assert "Row 5, line: Parent code 7 is not in this budget." in problems
+
+
+def test_lines_are_not_blamed_for_the_rows_that_did_not_read():
+    text = "\n".join(
+        [
+            HEADER,
+            "1,,درآمد,درآمد,,,",  # a heading whose only sub-line does not read
+            "11,1,عوارض نوسازي,درآمد,12x,,",
+            "2,,هزینه‌های جاری,سود,,,",  # an unknown kind, on a heading
+            "21,2,حقوق,هزینه,100,,",
+            "22,9,,هزینه,100,,",  # no title: its parent is not checked yet
+        ]
+    )
+    problems = _problems(text.encode())
+    assert [problem.split(":")[0] for problem in problems] == [
+        "Row 3, approved",
+        "Row 4, kind",
+        "Row 6, title",
+    ]
 
 
 @pytest.fixture
@@ -236,3 +278,62 @@ def test_import_needs_edit_permission(client, django_user_model, budget):
     assert response.status_code in (302, 403)
     assert SESSION_KEY not in client.session
     assert budget.revisions.count() == revisions
+
+
+def _editor(django_user_model, page, codename):
+    """An admin user whose group has the page permission ``codename`` on ``page``."""
+    group = Group.objects.create(name="ويراستاران بودجه‌ی شهرداري")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=page,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=f"{codename}_page"
+        ),
+    )
+    user = django_user_model.objects.create_user("budget-editor", password="pw-1234-long")
+    user.groups.add(group)
+    return user
+
+
+def _menu_shown(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return register_budget_import_menu_item().is_shown(request)
+
+
+@pytest.mark.parametrize(
+    ("section", "codename", "owns_budget", "shown"),
+    [
+        (models.BudgetIndexPage, "change", False, True),
+        (models.BudgetIndexPage, "add", True, True),
+        (models.BudgetIndexPage, "add", False, False),
+        (models.BudgetIndexPage, "publish", False, False),
+        (models.NewsIndexPage, "change", False, False),
+    ],
+)
+def test_import_menu_is_shown_to_those_who_may_edit_a_budget(
+    django_user_model, sections, budget, section, codename, owns_budget, shown
+):
+    user = _editor(django_user_model, sections[section], codename)
+    if owns_budget:
+        BudgetPage.objects.filter(pk=budget.pk).update(owner=user)
+    assert _menu_shown(user) is shown
+    assert bool(editable_budgets(user)) is shown  # the import page offers the same budgets
+
+
+@pytest.mark.parametrize("count", [1, 8])
+@pytest.mark.parametrize(
+    ("section", "shown"), [(models.BudgetIndexPage, True), (models.NewsIndexPage, False)]
+)
+def test_import_menu_check_costs_the_same_queries_for_any_number_of_budgets(
+    django_user_model, sections, count, section, shown, django_assert_max_num_queries
+):
+    from tests.fiscal.conftest import LINES_1403, make_budget
+
+    for year in range(1400, 1400 + count):
+        make_budget(sections[models.BudgetIndexPage], year, LINES_1403)
+    # Every admin page asks, for budget editors and (most often) for everyone else.
+    user = _editor(django_user_model, sections[section], "change")
+    with django_assert_max_num_queries(2):
+        assert _menu_shown(user) is shown

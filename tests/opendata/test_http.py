@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
+from cms.catalogue.models import TariffItem, TariffTable
 from tests.cms.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,44 @@ ORIGIN = {"origin": "https://data.example.org"}
 def test_read_only_apis_may_be_read_from_any_origin_without_credentials(client, home, url):
     response = client.get(url, headers=ORIGIN)
     assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+
+
+@pytest.fixture
+def tariffs(db):
+    table = TariffTable.objects.create(
+        fiscal_year=1403, title="تعرفه‌هاي عوارض محلي ۱۴۰۳", published=True
+    )
+    TariffItem.objects.create(table=table, code="101", title="عوارض نوسازي", amount=900_000)
+    return table
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/services/tariffs/1403.json",
+        "/api/services/tariffs/1403.csv",
+        "/open311/v2/services.json",
+        "/open311/v2/requests.json",
+    ],
+)
+def test_tariffs_and_open311_reads_may_be_read_from_any_origin_without_credentials(
+    client, tariffs, url
+):
+    response = client.get(url, headers=ORIGIN)
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+
+
+def test_open311_submission_gets_no_credentials_and_its_preflight_allows_no_post(client, home):
+    url = "/open311/v2/requests.json"
+    preflight = client.options(url, headers={**ORIGIN, "access-control-request-method": "POST"})
+    allowed = {m.strip() for m in preflight["Access-Control-Allow-Methods"].split(",")}
+    assert "POST" not in allowed
+    assert "Access-Control-Allow-Credentials" not in preflight
+    response = client.post(url, {"service_code": "pothole"}, headers=ORIGIN)
+    assert response.status_code != 201
     assert "Access-Control-Allow-Credentials" not in response
 
 

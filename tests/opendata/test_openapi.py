@@ -5,6 +5,11 @@ import re
 
 import pytest
 import yaml
+from django.urls import URLResolver, get_resolver
+from wagtail.models import Page, get_page_models
+
+from portal.openapi import PUBLIC_PREFIXES
+from search.content import TYPE_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +85,56 @@ def test_schema_describes_wagtail_search_and_drf_endpoints(schema):
     assert votes["tags"] == ["participation"]
     assert "application/json" in votes["requestBody"]["content"]
     assert not any(path.startswith("/admin/") for path in paths)
+
+
+def url_routes(patterns, prefix=""):
+    """Every route of ``patterns``, nested includes joined: ``api/v2/^pages/<int:pk>/``."""
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from url_routes(entry.url_patterns, route)
+        else:
+            yield route
+
+
+def as_template(route):
+    """A route as a schema path with its parameters unnamed: ``/api/v2/pages/{}/``."""
+    route = re.sub(r"\(\?P<\w+>[^)]*\)", "{}", route)
+    route = re.sub(r"<(?:\w+:)?\w+>", "{}", route)
+    return "/" + route.replace("^", "").replace("$", "").replace("\\", "")
+
+
+def test_every_api_and_open311_url_is_in_the_schema(schema):
+    documented = {re.sub(r"{\w+}", "{}", path) for path in schema["paths"]}
+    routes = {as_template(route) for route in url_routes(get_resolver().url_patterns)}
+    public = {route for route in routes if route.startswith(PUBLIC_PREFIXES)}
+    assert "/api/exports/{}.{}" in public and "/open311/v2/requests/{}.json" in public
+    assert public - documented == set()
+
+
+def _parameter(schema, path, name):
+    parameters = schema["paths"][path]["get"]["parameters"]
+    return next(parameter for parameter in parameters if parameter["name"] == name)
+
+
+def test_documented_page_types_are_every_page_model_and_each_is_accepted(client, home, schema):
+    description = _parameter(schema, "/api/v2/pages/", "type")["description"]
+    documented = re.findall(r"`(\w+\.\w+)`", description.split(":", 1)[1])
+    models = {model._meta.label for model in get_page_models() if model is not Page}
+    assert set(documented) == models
+    assert {"catalogue.ServicePage", "council.MeetingPage"} <= models
+    for label in documented:
+        assert client.get("/api/v2/pages/", {"type": label}).status_code == 200, label
+
+
+def test_documented_search_types_are_the_ones_search_accepts(client, home, schema):
+    description = _parameter(schema, "/api/search/", "type")["description"]
+    documented = re.findall(r"`(\w+)`", description)
+    assert documented == list(TYPE_NAMES.values())
+    assert {"service", "meeting", "council_member"} <= set(documented)
+    for name in documented:
+        response = client.get("/api/search/", {"q": "پارك", "type": name})
+        assert response.status_code == 200, name
 
 
 def test_schema_in_yaml_is_the_same_document(client, schema):

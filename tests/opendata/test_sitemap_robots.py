@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
+from cms.sitemaps import TranslatedSitemap
 from tests.cms.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +14,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def sitemap_urls(client):
-    response = client.get("/sitemap.xml")
+def sitemap_urls(client, page=1):
+    response = client.get("/sitemap.xml", {"p": page})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
@@ -44,6 +45,22 @@ def test_translated_pages_name_each_other_and_a_default(client, translated_news)
         "x-default": persian.full_url,
     }
     assert sitemap_urls(client)[english.full_url] == alternates
+
+
+def test_translations_keep_their_alternates_on_every_sitemap_page(
+    client, translated_news, monkeypatch
+):
+    persian, english = translated_news
+    monkeypatch.setattr(TranslatedSitemap, "limit", 3)
+    urls, found_on, page = {}, {}, 1
+    while client.get("/sitemap.xml", {"p": page}).status_code == 200:
+        for url, alternates in sitemap_urls(client, page).items():
+            urls[url], found_on[url] = alternates, page
+        page += 1
+    assert found_on[persian.full_url] != found_on[english.full_url]
+    expected = {"fa": persian.full_url, "en": english.full_url, "x-default": persian.full_url}
+    assert urls[persian.full_url] == expected
+    assert urls[english.full_url] == expected
 
 
 def test_drafts_and_private_pages_are_not_in_the_sitemap(client, news_index):
