@@ -258,8 +258,9 @@ MIDDLEWARE[_AFTER_STATIC:_AFTER_STATIC] = [
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.http_caching.CachingHeadersMiddleware",
 ]
-# Anyone may read the public open-data APIs from a browser, without cookies; nothing else
-# (participation's write endpoints above all) gets CORS headers.
+# Anyone may read the public open-data APIs (and Open311) from a browser, without cookies.
+# Preflights allow only reads, so no browser page elsewhere can write through them;
+# participation's API, which takes session cookies, gets no CORS headers at all.
 CORS_URLS_REGEX = r"^/(api/(v2|search|ocds|exports|council|services|schema)|open311/v2)/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
