@@ -5,17 +5,22 @@ Rate limits live in ``participation.ratelimit``; forms here add what a rate limi
 """
 
 import hashlib
+from contextlib import contextmanager
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from participation.ratelimit import hashed_client_ip
+from participation.ratelimit import hashed_client_ip, warn_cache_unanswered
 from search.normalization import normalize
 
 HONEYPOT_FIELD = "website"
 DUPLICATE_WINDOW_SECONDS = 10 * 60
+# How long a submission being written holds its text: longer than any request may run
+# (gunicorn's timeout is 30 s), far shorter than the duplicate window.
+CLAIM_SECONDS = 2 * 60
+DUPLICATE_MESSAGE = _("You have just sent the same text. It was received once; no need to resend.")
 
 
 def captcha_enabled():
@@ -61,20 +66,46 @@ def fingerprint(*parts):
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def is_duplicate(request, scope, *parts):
-    """True when the same user (or address) sent the same ``parts`` to ``scope`` recently.
-
-    The first call records the submission and returns False; a repeat within
-    DUPLICATE_WINDOW_SECONDS returns True. Call it only once the submission is valid.
-    """
+def _submission_key(request, scope, parts):
     user = getattr(request, "user", None)
     who = (
         f"user:{user.pk}"
         if user is not None and user.is_authenticated
         else hashed_client_ip(request)
     )
-    key = f"duplicate:{scope}:{fingerprint(who, *parts)}"
-    return not cache.add(key, 1, timeout=DUPLICATE_WINDOW_SECONDS)
+    return f"duplicate:{scope}:{fingerprint(who, *parts)}"
 
 
-DUPLICATE_MESSAGE = _("You have just sent the same text. It was received once; no need to resend.")
+class DuplicateSubmission(Exception):
+    """The same user (or address) sent the same text to the same place moments ago."""
+
+    message = DUPLICATE_MESSAGE
+
+
+@contextmanager
+def unique_submission(request, scope, *parts):
+    """Run the write in the ``with`` block unless the same user (or address) sent the same
+    ``parts`` to ``scope`` recently, or is sending them right now: then raise
+    DuplicateSubmission. Enter it only once the submission is valid.
+
+    A submission is remembered for DUPLICATE_WINDOW_SECONDS only if the block finishes;
+    when it raises (the write was refused or failed), the text may be sent again at once.
+    When the cache does not answer, nothing is checked (logged) and the write goes ahead.
+    """
+    key = _submission_key(request, scope, parts)
+    # "Is this a duplicate?" claims the key with cache.add, which is atomic: of two identical
+    # submissions at once, only one gets in; the other is refused while the first is written.
+    # The claim is short-lived, so a process that dies mid-write cannot block the text long.
+    claimed = cache.add(key, "sending", timeout=CLAIM_SECONDS)
+    if claimed is None:  # only a backend ignoring its errors answers None
+        warn_cache_unanswered(request, f"the {scope!r} duplicate check")
+        yield
+        return
+    if not claimed:
+        raise DuplicateSubmission
+    try:
+        yield
+    except BaseException:
+        cache.delete(key)  # nothing was received: forget the claim
+        raise
+    cache.set(key, "received", timeout=DUPLICATE_WINDOW_SECONDS)

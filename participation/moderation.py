@@ -6,12 +6,14 @@ Models here are abstract: every app keeps its own tables (``comments.Comment``,
 moderation queue in the Wagtail admin lists it.
 """
 
+from contextlib import contextmanager
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
 from participation import ratelimit
-from participation.abuse import DUPLICATE_MESSAGE, is_duplicate
+from participation.abuse import DuplicateSubmission, unique_submission
 from participation.accounts.notifications import notify
 from participation.api import error_response, json_errors
 from participation.sanitize import clean_html, plain_text
@@ -53,12 +55,21 @@ def check_rate(request, scope):
         raise Refused(limited.message, "rate_limited", 429, limited.retry_after) from None
 
 
-def guard_write(request, scope, *parts):
-    """The checks every public write passes once its input is valid: the rate limit of
-    ``scope`` and the same text sent twice. Raises Refused."""
+@contextmanager
+def guarded_write(request, scope, *parts):
+    """Wrap every public write once its input is valid: counts it against ``scope``'s rate
+    limit and refuses the same text sent twice (both raise Refused), then runs the block.
+
+    ``with guarded_write(request, "comment", page.pk, body): post_comment(...)``: the text
+    counts as received only if the block finishes, so a write refused inside it (a thread
+    locked meanwhile) can be sent again at once.
+    """
     check_rate(request, scope)
-    if is_duplicate(request, scope, *parts):
-        raise Refused(DUPLICATE_MESSAGE, "duplicate", 409)
+    try:
+        with unique_submission(request, scope, *parts):
+            yield
+    except DuplicateSubmission as duplicate:
+        raise Refused(duplicate.message, "duplicate", 409) from None
 
 
 class CitizenTextField(forms.CharField):
@@ -234,9 +245,11 @@ def approve(item, moderator):
     """Publish pending text; the author is told it is now visible."""
     was_pending = item.status == Status.PENDING
     _decide(item, moderator, Status.PUBLISHED)
-    _tell_author(item, gettext("Your text has been published: %(what)s"), "")
+    _tell_author(item, _("Your text has been published: %(what)s"), "")
     if was_pending and hasattr(item, "on_first_published"):
-        item.on_first_published()  # e.g. a forum reply tells the thread's subscribers
+        # e.g. a forum reply tells the thread's subscribers, citizens like the author.
+        with translation.override(settings.LANGUAGE_CODE):
+            item.on_first_published()
     return item
 
 
@@ -246,29 +259,28 @@ def hide(item, moderator, reason):
     if not reason:
         raise ValueError("A reason is required to hide text.")
     _decide(item, moderator, Status.HIDDEN, reason)
-    _tell_author(item, gettext("A moderator has hidden your text: %(what)s"), reason)
+    _tell_author(item, _("A moderator has hidden your text: %(what)s"), reason)
     return item
 
 
 def restore(item, moderator):
     """Show hidden text again."""
     _decide(item, moderator, Status.PUBLISHED)
-    _tell_author(item, gettext("Your text is visible again: %(what)s"), "")
+    _tell_author(item, _("Your text is visible again: %(what)s"), "")
     return item
 
 
 def _tell_author(item, subject, reason):
+    """Tell the author about a decision in the site's language, not the moderator's admin
+    language: nothing records which language a citizen reads (the digest does the same)."""
     if item.author is None:
         return
-    message = subject % {"what": item.moderation_subject()}
-    if reason:
-        message += "\n\n" + gettext("The moderator's reason: %(reason)s") % {"reason": reason}
-    notify(
-        item.author,
-        subject=subject % {"what": item.moderation_subject()},
-        message=message,
-        url=absolute_url(item.get_absolute_url()),
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = subject % {"what": item.moderation_subject()}
+        message = subject
+        if reason:
+            message += "\n\n" + gettext("The moderator's reason: %(reason)s") % {"reason": reason}
+    notify(item.author, subject=subject, message=message, url=absolute_url(item.get_absolute_url()))
 
 
 def login_url(request, anchor=""):

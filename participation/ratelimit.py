@@ -2,16 +2,25 @@
 
 ``check(request, "vote", limits)`` raises ``RateLimited`` when the user or the address has
 used up its allowance in the current window; every public write calls it before working.
+
+When the cache does not answer (Redis down: django-redis's IGNORE_EXCEPTIONS turns every
+call into None), limits fail open: the request is let through and a warning logged, since
+"Redis down means a slower site, not a broken one".
 """
 
 import hashlib
 import hmac
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+# Set on a request once its "cache did not answer" warning is logged.
+_WARNED_ATTRIBUTE = "_shafaf_cache_unanswered"
 
 
 @dataclass(frozen=True)
@@ -81,25 +90,41 @@ def hashed_client_ip(request):
     return digest[:32]
 
 
+def warn_cache_unanswered(request, what):
+    """Log that the cache did not answer and ``what`` was let through: once per request,
+    however many keys or checks the request went through."""
+    if getattr(request, _WARNED_ATTRIBUTE, False):
+        return
+    logger.warning("The cache did not answer; %s let through unchecked.", what)
+    setattr(request, _WARNED_ATTRIBUTE, True)
+
+
 def hit(key, limit, now=None):
-    """Count one hit on ``key``; return the seconds to wait if over ``limit``, else 0."""
+    """Count one hit on ``key``; return the seconds to wait if over ``limit``, else 0, or
+    None when the cache did not answer."""
     now = time.time() if now is None else now
     window = int(now // limit.seconds)
     cache_key = f"ratelimit:{key}:{window}"
     # add() is atomic in every cache backend, and incr() in Redis and locmem.
-    cache.add(cache_key, 0, timeout=limit.seconds + 1)
+    if cache.add(cache_key, 0, timeout=limit.seconds + 1) is None:
+        return None  # no backend answers None but one ignoring its errors
     try:
         count = cache.incr(cache_key)
     except ValueError:  # expired between add and incr
         cache.add(cache_key, 1, timeout=limit.seconds + 1)
         count = 1
+    if count is None:
+        return None
     if count > limit.count:
         return max(1, int((window + 1) * limit.seconds - now))
     return 0
 
 
 def check(request, scope):
-    """Count this request against ``scope``'s per-user and per-IP limits; raise if over."""
+    """Count this request against ``scope``'s per-user and per-IP limits; raise if over.
+
+    Lets the request through (and logs it) when the cache does not answer.
+    """
     limits = limits_for(scope)
     keys = []
     user = getattr(request, "user", None)
@@ -107,6 +132,13 @@ def check(request, scope):
         keys.append((f"{scope}:user:{user.pk}", limits["user"]))
     if "ip" in limits:
         keys.append((f"{scope}:ip:{hashed_client_ip(request)}", limits["ip"]))
-    wait = max((hit(key, limit) for key, limit in keys), default=0)
+    wait = 0
+    for key, limit in keys:
+        seconds = hit(key, limit)
+        if seconds is None:
+            # Stop at the first silence: each further call would wait for its own timeout.
+            warn_cache_unanswered(request, f"the {scope!r} rate limit")
+            break
+        wait = max(wait, seconds)
     if wait:
         raise RateLimited(retry_after=wait)

@@ -126,3 +126,111 @@ def test_signed_in_editor_stays_signed_in_through_redis(in_redis, client, django
     store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
     assert cache.get(store.cache_key)["_auth_user_id"] == str(user.pk)
     assert client.get("/admin/").status_code == 200
+
+
+# Nobody listens on port 1: every cache call fails at once, as when Redis is down.
+UNREACHABLE_REDIS_URL = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture(scope="module")
+def unreachable_redis_settings():
+    return settings_with_redis_url(UNREACHABLE_REDIS_URL)
+
+
+@pytest.fixture
+def redis_down(unreachable_redis_settings):
+    """Run the test with the cache and sessions configured as production does, pointed at a
+    Redis that does not answer (IGNORE_EXCEPTIONS from the settings module)."""
+    caches = {"default": unreachable_redis_settings["cache"]}
+    session_engine = unreachable_redis_settings["session_engine"]
+    with override_settings(CACHES=caches, SESSION_ENGINE=session_engine):
+        yield
+
+
+@pytest.fixture
+def open_poll(home):
+    from participation.models import PollIndexPage
+    from tests.participation.factories import PollPageFactory
+
+    return PollPageFactory(parent=PollIndexPage.objects.child_of(home).get())
+
+
+@pytest.fixture
+def news_page(sections):
+    from cms.models import NewsIndexPage
+    from cms.models.base import CommentsMode
+    from tests.cms.factories import NewsPageFactory
+
+    return NewsPageFactory(
+        parent=sections[NewsIndexPage], citizen_comments=CommentsMode.POST_MODERATED
+    )
+
+
+def test_the_unreachable_redis_is_configured_to_ignore_its_errors(unreachable_redis_settings):
+    assert unreachable_redis_settings["cache"]["LOCATION"] == UNREACHABLE_REDIS_URL
+    assert unreachable_redis_settings["cache"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+
+
+@pytest.mark.django_db
+def test_with_redis_down_a_citizen_can_still_vote(redis_down, client, open_poll):
+    from participation.models import Vote
+    from tests.participation.factories import UserFactory
+
+    citizen = UserFactory()
+    client.force_login(citizen)
+
+    response = client.post(open_poll.url, {"choices": open_poll.choices.first().pk})
+
+    assert response.status_code == 303
+    assert Vote.objects.filter(poll=open_poll, voter=citizen).count() == 1
+
+
+@pytest.mark.django_db
+def test_with_redis_down_a_citizen_can_still_comment(redis_down, client, news_page):
+    from django.urls import reverse
+
+    from participation.comments.models import Comment
+    from tests.comments.people import make_citizen
+
+    client.force_login(make_citizen())
+
+    response = client.post(
+        reverse("comments:post", args=[news_page.pk]), {"body": "نظر من درباره‌ی اين خبر"}
+    )
+
+    assert response.status_code == 303
+    assert Comment.objects.filter(page=news_page).count() == 1
+
+
+@pytest.mark.django_db
+def test_with_redis_down_a_citizen_can_still_sign_in(redis_down, client):
+    from django.urls import reverse
+
+    from tests.participation.factories import UserFactory
+
+    citizen = UserFactory()
+
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": citizen.email, "password": "a-long-test-password"},
+    )
+
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).wsgi_request.user == citizen
+
+
+@pytest.mark.django_db
+def test_with_redis_down_a_comment_logs_one_warning_for_all_its_checks(
+    redis_down, client, news_page, caplog
+):
+    from django.urls import reverse
+
+    from tests.comments.people import make_citizen
+
+    client.force_login(make_citizen())  # limits per user and per address, and the duplicate check
+
+    with caplog.at_level("WARNING", logger="participation"):
+        client.post(reverse("comments:post", args=[news_page.pk]), {"body": "نظر من"})
+
+    warnings = [r for r in caplog.records if r.name.startswith("participation")]
+    assert [r.levelname for r in warnings] == ["WARNING"]
