@@ -77,8 +77,10 @@ class PageCommentsView(DiscussionAPIView):
             if not form.is_valid():
                 return form_error_response(form)
             parent = _parent(page, form.cleaned_data["parent"])
-            moderation.guard_write(request, "comment", page.pk, form.cleaned_data["body"])
-            comment = services.post_comment(page, request.user, form.cleaned_data["body"], parent)
+            body = form.cleaned_data["body"]
+            # Keyed as the page's form keys it: the same text sent by both is one duplicate.
+            with moderation.guarded_write(request, "comment", "page", page.pk, body):
+                comment = services.post_comment(page, request.user, body, parent)
         except Refused as refusal:
             return refusal_response(refusal)
         return Response({"comment": comment_json(comment)}, status=status.HTTP_201_CREATED)
@@ -88,7 +90,7 @@ class CommentFlagsView(DiscussionAPIView):
     """A verified citizen reports a published comment, once."""
 
     def post(self, request, comment_id):
-        comment = get_object_or_404(Comment, pk=comment_id)
+        comment = get_object_or_404(services.comments_on_public_pages(), pk=comment_id)
         try:
             flag_or_refuse(request, comment)
         except Refused as refusal:

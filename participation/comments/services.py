@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from cms.models.base import CommentsMode
 from participation.accounts.services import is_verified_citizen
@@ -72,12 +73,24 @@ def post_comment(page, user, body, parent=None):
 
 
 def edit_comment(comment, user, body):
+    """Change the author's comment within the edit window.
+
+    On a pre-moderated page the new text waits for a moderator like a new comment would:
+    the approval was given to the old text, not to whatever replaces it.
+    """
     if not can_edit(comment, user):
         raise Refused(_("This comment can no longer be edited."), "edit_closed")
     comment.body = body
     comment.edited = timezone.now()
-    comment.save(update_fields=["body", "edited"])
+    if comments_mode(comment.page) == CommentsMode.PRE_MODERATED:
+        comment.status = Status.PENDING
+    comment.save(update_fields=["body", "edited", "status"])
     return comment
+
+
+def comments_on_public_pages():
+    """Comments whose page is live and public: the only ones anyone may act on."""
+    return Comment.objects.filter(page__in=Page.objects.live().public()).select_related("page")
 
 
 def visible_comments(page, user):

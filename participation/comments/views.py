@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from cms.models.base import CommentsMode
 from participation import moderation
 from participation.accounts.services import is_verified_citizen
 from participation.comments import services
 from participation.comments.forms import CommentEditForm, CommentForm
 from participation.comments.models import Comment, CommentFlag
+from participation.comments.text import as_typed
 from participation.moderation import Refused, Status
 
 FORM_STATE_KEY = "comments:form:{page_id}"
@@ -53,8 +55,10 @@ def post_comment(request, page_id):
     try:
         parent = _parent(page, form.cleaned_data["parent"])
         services.check_may_post(page, request.user)
-        moderation.guard_write(request, "comment", page.pk, form.cleaned_data["body"])
-        comment = services.post_comment(page, request.user, form.cleaned_data["body"], parent)
+        text = form.cleaned_data["body"]
+        # "page" and "edit" keep new comments and edits apart: page and comment ids overlap.
+        with moderation.guarded_write(request, "comment", "page", page.pk, text):
+            comment = services.post_comment(page, request.user, text, parent)
     except Refused as refusal:
         keep_form_state(
             request, page, body=body, parent=parent_id, errors={"__all__": [str(refusal.message)]}
@@ -81,7 +85,7 @@ def _parent(page, parent_id):
 @require_POST
 def flag_comment(request, comment_id):
     """A citizen reports a comment to the moderators, once."""
-    comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
+    comment = get_object_or_404(services.comments_on_public_pages(), pk=comment_id)
     page = comment.page
     try:
         flag_or_refuse(request, comment)
@@ -109,23 +113,37 @@ def flag_or_refuse(request, comment):
 @require_http_methods(["GET", "POST"])
 def edit_comment(request, comment_id):
     """The author corrects their comment within the edit window."""
-    comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
+    comment = get_object_or_404(services.comments_on_public_pages(), pk=comment_id)
     page = comment.page
     if not services.can_edit(comment, request.user):
         messages.error(request, _("This comment can no longer be edited."))
         return HttpResponseRedirect(_page_url(page, request, f"comment-{comment.pk}"), status=303)
-    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    form = CommentEditForm(request.POST or None, initial={"body": as_typed(comment.body)})
     if request.method == "POST" and form.is_valid():
         try:
-            moderation.guard_write(request, "comment", comment.pk, form.cleaned_data["body"])
-            services.edit_comment(comment, request.user, form.cleaned_data["body"])
+            body = form.cleaned_data["body"]
+            with moderation.guarded_write(request, "comment", "edit", comment.pk, body):
+                services.edit_comment(comment, request.user, body)
         except Refused as refusal:
             form.add_error(None, str(refusal.message))
         else:
-            messages.success(request, _("Your comment has been changed."))
+            if comment.status == Status.PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Your comment has been changed and will appear once a moderator approves it."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your comment has been changed."))
             return HttpResponseRedirect(
                 _page_url(page, request, f"comment-{comment.pk}"), status=303
             )
     status = 400 if form.errors else 200
-    context = {"comment": comment, "commented_page": page, "form": form}
+    context = {
+        "comment": comment,
+        "commented_page": page,
+        "form": form,
+        "pre_moderated": services.comments_mode(page) == CommentsMode.PRE_MODERATED,
+    }
     return TemplateResponse(request, "comments/edit_comment.html", context, status=status)

@@ -103,10 +103,12 @@ class CategoryThreadsView(DiscussionAPIView):
             if not form.is_valid():
                 return form_error_response(form)
             data = form.cleaned_data
-            moderation.guard_write(request, "forum_post", data["title"], data["body"])
-            thread, post = services.start_thread(
-                category, request.user, data["title"], data["body"]
-            )
+            with moderation.guarded_write(
+                request, "forum_post", "thread", data["title"], data["body"]
+            ):
+                thread, post = services.start_thread(
+                    category, request.user, data["title"], data["body"]
+                )
         except Refused as refusal:
             return refusal_response(refusal)
         return Response(
@@ -139,8 +141,8 @@ class ThreadPostsView(DiscussionAPIView):
             if not form.is_valid():
                 return form_error_response(form)
             body = form.cleaned_data["body"]
-            moderation.guard_write(request, "forum_post", thread.pk, body)
-            post = services.reply(thread, request.user, body)
+            with moderation.guarded_write(request, "forum_post", "reply", thread.pk, body):
+                post = services.reply(thread, request.user, body)
         except Refused as refusal:
             return refusal_response(refusal)
         return Response({"post": post_json(post)}, status=status.HTTP_201_CREATED)

@@ -50,10 +50,12 @@ def new_thread(request, slug):
             services.check_verified(request.user)
             if form.is_valid():
                 data = form.cleaned_data
-                moderation.guard_write(request, "forum_post", data["title"], data["body"])
-                thread, post = services.start_thread(
-                    forum, request.user, data["title"], data["body"]
-                )
+                with moderation.guarded_write(
+                    request, "forum_post", "thread", data["title"], data["body"]
+                ):
+                    thread, post = services.start_thread(
+                        forum, request.user, data["title"], data["body"]
+                    )
                 _say_saved(request, post)
                 return HttpResponseRedirect(thread.get_absolute_url(), status=303)
         except Refused as refusal:
@@ -95,8 +97,9 @@ def thread(request, thread_id):
             services.check_may_reply(topic, request.user)
             if form.is_valid():
                 body = form.cleaned_data["body"]
-                moderation.guard_write(request, "forum_post", topic.pk, body)
-                post = services.reply(topic, request.user, body)
+                # "thread" and "reply" keep the keys apart: a title may read as a thread's number.
+                with moderation.guarded_write(request, "forum_post", "reply", topic.pk, body):
+                    post = services.reply(topic, request.user, body)
                 _say_saved(request, post)
                 return HttpResponseRedirect(post.get_absolute_url(), status=303)
         except Refused as refusal:

@@ -171,3 +171,10 @@ def test_the_preview_of_an_unsaved_page_shows_no_comments_section(rf, citizen):
         Context({"page": page, "request": request})
     )
     assert 'id="comments"' not in html
+
+
+def test_the_citizens_paragraphs_and_line_breaks_are_shown(client, news, citizen):
+    client.force_login(citizen)
+    post_comment(client, news, body="سلام\nخط دوم كوتاه\n\nبند دوم")
+    section = comments_section(page_html(client, news))
+    assert "<p>سلام<br>\nخط دوم كوتاه</p><p>بند دوم</p>" in section

@@ -125,3 +125,19 @@ def test_rate_limit_and_duplicates(client, thread, other_citizen, settings):
     limited = reply(client, thread, body="سوم")
     assert limited.status_code == 429
     assert Post.objects.filter(is_opening=False).count() == 1
+
+
+def test_the_citizens_paragraphs_and_line_breaks_are_shown(client, thread, other_citizen):
+    client.force_login(other_citizen)
+    reply(client, thread, body="موافقم\nبا این پیشنهاد\n\nولی نه در تابستان")
+    html = html_of(client.get(thread.get_absolute_url()))
+    assert "<p>موافقم<br>\nبا این پیشنهاد</p><p>ولی نه در تابستان</p>" in html
+
+
+def test_a_new_thread_is_not_taken_for_a_reply_with_the_same_text(client, thread, citizen):
+    # A title that reads as the thread's number once normalized (Persian digits).
+    title = str(thread.pk).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    client.force_login(citizen)
+    reply(client, thread, body="متن يكسان")
+    assert start_thread(client, thread.category, title=title, body="متن يكسان").status_code == 303
+    assert Thread.objects.filter(title=title).exists()
