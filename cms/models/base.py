@@ -186,7 +186,8 @@ class IndexPage(RoutablePageMixin, Page):
     """Abstract section page that lists its live children, filtered and paginated.
 
     Subclasses set ``child_model`` and optionally ``filterset_class`` (a django-filter
-    FilterSet over ``child_model``) and ``list_related`` for the columns they show.
+    FilterSet over ``child_model``), ``list_select_related`` and ``list_prefetch_related``
+    for the columns they show (children that are not content pages have no tags).
     Every section also serves its newest items as Atom (``feed/atom/``) and RSS (``feed/rss/``).
     """
 
@@ -201,6 +202,7 @@ class IndexPage(RoutablePageMixin, Page):
     feed_types = {"atom": ("Atom", Atom1Feed), "rss": ("RSS", Rss201rev2Feed)}
     filterset_class = None
     list_select_related = ()
+    list_prefetch_related = ("tags",)
     ordering = ("-first_published_at",)
 
     class Meta:
@@ -213,7 +215,7 @@ class IndexPage(RoutablePageMixin, Page):
             .live()
             .public()
             .select_related(*self.list_select_related)
-            .prefetch_related("tags")
+            .prefetch_related(*self.list_prefetch_related)
             .order_by(*self.ordering)
         )
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from cms.models import Department
 from participation.feedback.models import ReviewCase, Suggestion
+from participation.feedback.models.cases import ran_late_q
 from participation.feedback.reports import median_days
 
 CACHE_SECONDS = 24 * 60 * 60
@@ -34,12 +35,6 @@ class Figures:
     median_days: float | None
 
 
-def _overdue(now):
-    return Q(answered_at__isnull=False, answered_at__gt=F("due_at")) | Q(
-        answered_at__isnull=True, due_at__lt=now
-    )
-
-
 def compute_figures(now=None):
     """(overall, [per department]) computed now, in four queries."""
     now = now or timezone.now()
@@ -50,7 +45,7 @@ def compute_figures(now=None):
         .annotate(
             received=Count("pk"),
             answered=Count("pk", filter=Q(answered_at__isnull=False)),
-            overdue=Count("pk", filter=_overdue(now)),
+            overdue=Count("pk", filter=ran_late_q(now)),
         )
     }
     durations = {}

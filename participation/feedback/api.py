@@ -61,17 +61,24 @@ def invalid(serializer):
     return error_response(first, "invalid", status.HTTP_400_BAD_REQUEST, fields=serializer.errors)
 
 
-def public_suggestions():
-    return (
-        Suggestion.objects.filter(case__is_public=True)
-        .select_related("case", "case__department", "box", "author")
-        .annotate(support_count=Count("supports"))
-    )
+def public_boxes():
+    """The boxes the site shows: live and without a view restriction."""
+    return SuggestionBoxPage.objects.live().public()
+
+
+def public_suggestions(box=None):
+    """Public suggestions of ``box`` (one already found public) or of every public box: what
+    the site shows, never those of an unpublished or restricted box."""
+    suggestions = Suggestion.objects.filter(case__is_public=True)
+    suggestions = suggestions.filter(box=box) if box else suggestions.filter(box__in=public_boxes())
+    return suggestions.select_related(
+        "case", "case__department", "box", "author__citizen_profile"
+    ).annotate(support_count=Count("supports"))
 
 
 class BoxListView(FeedbackAPIView):
     def get(self, request):
-        boxes = SuggestionBoxPage.objects.live().public().order_by("title")
+        boxes = public_boxes().order_by("title")
         return Response([{"id": box.pk, "title": box.title, "url": box.full_url} for box in boxes])
 
 
@@ -79,10 +86,10 @@ class BoxSuggestionsView(FeedbackAPIView):
     """A box's public suggestions, newest first, 20 a page, in a constant number of queries."""
 
     def get(self, request, box_id):
-        box = get_object_or_404(SuggestionBoxPage.objects.live().public(), pk=box_id)
+        box = get_object_or_404(public_boxes(), pk=box_id)
         paginator = Pages()
         page = paginator.paginate_queryset(
-            public_suggestions().filter(box=box).order_by("-case__received_at", "-pk"), request
+            public_suggestions(box).order_by("-case__received_at", "-pk"), request
         )
         return paginator.get_paginated_response(SuggestionSerializer(page, many=True).data)
 
@@ -138,7 +145,7 @@ class SubmitSuggestionView(SubmitView):
     scope = "suggestion"
 
     def submit(self, request, data):
-        box = SuggestionBoxPage.objects.live().public().filter(pk=data.pop("box")).first()
+        box = public_boxes().filter(pk=data.pop("box")).first()
         if box is None:
             raise services.SubmissionRefused(_("There is no such suggestion box."), "box")
         return services.submit_suggestion(

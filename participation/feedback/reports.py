@@ -6,8 +6,9 @@ Definitions (the same on the admin page, the CSV and the printable page):
 - counts by kind, category, district and status are of the month's cases, status as it is now;
 - response time is ``answered_at - received_at`` of the month's answered cases; the median is
   reported in days;
-- a case is overdue when it was answered after ``due_at``, or is still unanswered after it;
-  the overdue share is overdue cases over the month's cases;
+- a case is overdue when it was answered after ``due_at``, or is still open (neither answered
+  nor closed) after it, as in the review queue (``models.cases.ran_late_q``); a case closed
+  without an answer stops counting; the overdue share is overdue cases over the month's cases;
 - top-supported suggestions are the month's public suggestions with the most supports.
 """
 
@@ -16,12 +17,13 @@ import statistics
 from dataclasses import dataclass
 
 import jdatetime
-from django.db.models import Count, F, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from participation.feedback.models import Complaint, ReviewCase, Suggestion
+from participation.feedback.models.cases import ran_late_q
 from participation.sanitize import plain_text
 
 TOP_SUGGESTIONS = 5
@@ -125,10 +127,7 @@ def monthly_report(year, month, *, now=None):
     answered = list(
         cases.filter(answered_at__isnull=False).values_list("received_at", "answered_at")
     )
-    overdue = cases.filter(
-        Q(answered_at__isnull=False, answered_at__gt=F("due_at"))
-        | Q(answered_at__isnull=True, due_at__lt=now)
-    ).count()
+    overdue = cases.filter(ran_late_q(now)).count()
     complaints = Complaint.objects.filter(case__in=cases)
     top = (
         Suggestion.objects.filter(case__in=cases, case__is_public=True)

@@ -2,7 +2,8 @@
 
 Every change runs in one transaction that locks the case row (``select_for_update``) and checks
 the version the actor saw, so two council members acting at once cannot both succeed: the
-second gets ``StaleCase``. Every status change writes one ``ReviewTransition``.
+second gets ``StaleCase``. Every status change writes one ``ReviewTransition``, every change
+of department or assignee one ``ReviewAssignment``.
 """
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from participation.feedback.models import (
     ReviewCase,
     ReviewTransition,
 )
+from participation.feedback.models.cases import ReviewAssignment
 from participation.sanitize import clean_html
 
 Status = ReviewCase.Status
@@ -123,14 +125,37 @@ def transition(
 
 
 def assign(case, *, actor, department, assignee, expected_version, reason=""):
-    """Give the case a department and an assignee; a screened case becomes "assigned"."""
+    """Give the case a department and an assignee; a screened case becomes "assigned".
+
+    Every change of department or assignee is recorded (``ReviewAssignment``); answered and
+    closed cases are refused, since nobody is to work on them any more.
+    """
     with transaction.atomic():
         current = _locked(case, expected_version)
-        ReviewCase.objects.filter(pk=current.pk).update(
-            department=department, assignee=assignee, version=F("version") + 1
-        )
+        if current.is_final:
+            raise TransitionRefused(
+                _("A case that is “%(status)s” cannot be assigned.")
+                % {"status": _label(current.status)}
+            )
+        now = timezone.now()
+        if (current.department_id, current.assignee_id) != (
+            getattr(department, "pk", None),
+            getattr(assignee, "pk", None),
+        ):
+            ReviewCase.objects.filter(pk=current.pk).update(
+                department=department, assignee=assignee, version=F("version") + 1, updated_at=now
+            )
+            ReviewAssignment.objects.create(
+                case=current,
+                from_department_id=current.department_id,
+                to_department=department,
+                from_assignee_id=current.assignee_id,
+                to_assignee=assignee,
+                actor=actor,
+                at=now,
+                reason=reason or "",
+            )
         if current.status in (Status.RECEIVED, Status.SCREENED) and assignee is not None:
-            now = timezone.now()
             if current.status == Status.RECEIVED:
                 _apply(
                     current,

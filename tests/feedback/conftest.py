@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from cms.models import Department
+from participation.accounts.services import create_citizen, mark_email_verified
 from participation.feedback.models import (
     ComplaintCategory,
     ComplaintsPage,
@@ -80,6 +81,19 @@ def category(department):
 def citizen(db):
     """A verified citizen with a Persian name containing Arabic letters and a ZWNJ."""
     return UserFactory(first_name="علي", last_name="كريمي‌نژاد")
+
+
+@pytest.fixture
+def signed_up_citizen(db):
+    """A verified citizen made as sign-up makes one: an internal ``citizen-…`` username, no
+    first or last name, and the display name they chose (Arabic letters, a ZWNJ)."""
+    user = create_citizen(
+        email="maryam@example.org",
+        password="a-long-test-password",
+        display_name="مريم كوشا‌نژاد",
+    )
+    mark_email_verified(user)
+    return user
 
 
 @pytest.fixture

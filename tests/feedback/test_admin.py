@@ -160,6 +160,25 @@ def test_bulk_assign(client, people, reviewer):
     assert assigned == {cases[0].pk, cases[1].pk}
 
 
+def test_bulk_assign_leaves_closed_cases_alone_and_says_so(client, people, reviewer):
+    open_case, closed_case = make_complaint().case, make_complaint().case
+    workflow.transition(closed_case, ReviewCase.Status.CLOSED, actor=reviewer, expected_version=None)
+    as_(client, people["council member"])
+
+    response = client.post(
+        reverse("feedback_review:queue"),
+        {"cases": [open_case.pk, closed_case.pk], "assignee": reviewer.pk},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    closed_case.refresh_from_db()
+    assert closed_case.assignee is None
+    assert ReviewCase.objects.get(pk=open_case.pk).assignee == reviewer
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(closed_case.tracking_code in message for message in shown)
+
+
 def test_bulk_assign_returns_to_the_queue_page_it_came_from(client, people, reviewer):
     case = make_complaint().case
     as_(client, people["council member"])

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+from wagtail.models import PageViewRestriction
 
 from participation.feedback import services, workflow
 from participation.feedback.models import Complaint, ReviewCase, Suggestion
@@ -212,3 +213,45 @@ def test_track_by_code_as_typed(api, category):
     assert response.json()["tracking_code"] == code
     assert PRIVATE_EMAIL not in response.content.decode()
     assert api.get(api_url("track", "CP-NOPE")).status_code == 404
+
+
+def hide_box(box, how):
+    """Take ``box`` off the public site: unpublish it or restrict it to a password."""
+    if how == "unpublished":
+        box.unpublish()
+    else:
+        PageViewRestriction.objects.create(
+            page=box, restriction_type=PageViewRestriction.PASSWORD, password="رمز-محرمانه"
+        )
+
+
+@pytest.mark.parametrize("how", ["unpublished", "restricted"])
+def test_a_suggestion_of_a_box_off_the_site_is_not_found(api, box, citizen, how):
+    suggestion = submit(box, citizen)
+    hide_box(box, how)
+
+    assert api.get(api_url("suggestion-detail", suggestion.pk)).status_code == 404
+
+
+@pytest.mark.parametrize("how", ["unpublished", "restricted"])
+def test_a_suggestion_of_a_box_off_the_site_cannot_be_supported(
+    api, box, citizen, other_citizen, how
+):
+    suggestion = submit(box, citizen)
+    hide_box(box, how)
+    api.force_login(other_citizen)
+
+    response = api.post(api_url("suggestion-support", suggestion.pk), **with_csrf(api))
+
+    assert response.status_code == 404
+    assert not suggestion.supports.exists()
+
+
+def test_author_is_shown_by_the_display_name_they_chose(api, box, signed_up_citizen):
+    suggestion = services.submit_suggestion(
+        box=box, title="پیشنهاد", body="متن", author=signed_up_citizen, show_author=True
+    )
+
+    row = api.get(api_url("suggestion-detail", suggestion.pk)).json()
+
+    assert row["author"] == signed_up_citizen.citizen_profile.display_name

@@ -4,9 +4,13 @@ No personal data anywhere unless the author chose to show their display name; ci
 is escaped; lists cost a constant number of queries.
 """
 
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from participation.feedback import services, workflow
 from participation.feedback.models import ReviewCase, SuggestionSupport
@@ -45,11 +49,12 @@ def test_box_lists_public_suggestions_escaped_without_personal_data(client, box,
     assert citizen.email not in html
 
 
-def test_name_is_shown_only_when_the_author_chose_it(client, box, citizen):
-    suggestion = suggest(box, citizen, show_author=True)
+def test_name_is_shown_only_when_the_author_chose_it(client, box, signed_up_citizen):
+    suggestion = suggest(box, signed_up_citizen, show_author=True)
     html = client.get(suggestion.get_absolute_url()).content.decode()
-    assert citizen.get_full_name() in html
-    assert citizen.email not in html
+    assert signed_up_citizen.citizen_profile.display_name in html
+    assert signed_up_citizen.username not in html  # the internal citizen-… handle
+    assert signed_up_citizen.email not in html
 
 
 @pytest.mark.parametrize("count", [3, 12])
@@ -189,3 +194,46 @@ def test_personal_data_export_and_erase(box, category, citizen):
         "complaints": [],
         "supported_suggestions": [],
     }
+
+
+def past_its_deadline(case):
+    ReviewCase.objects.filter(pk=case.pk).update(due_at=timezone.now() - datetime.timedelta(days=1))
+
+
+def overdue_mark():
+    """The overdue mark as the (Persian) pages show it: words, not a colour alone."""
+    with translation.override("fa"):
+        return f'<strong class="status status--overdue">{gettext("Overdue")}</strong>'
+
+
+def track(client, case):
+    return client.get(reverse("feedback:track"), {"code": case.tracking_code}).content.decode()
+
+
+def test_tracking_page_marks_an_unanswered_case_past_its_deadline_as_overdue(client, category):
+    case = complain(category).case
+    past_its_deadline(case)
+
+    assert overdue_mark() in track(client, case)
+
+
+def test_tracking_page_does_not_mark_a_case_within_its_deadline(client, category):
+    case = complain(category).case
+
+    assert overdue_mark() not in track(client, case)
+
+
+def test_tracking_page_does_not_mark_a_case_closed_after_its_deadline(client, category):
+    case = complain(category).case
+    past_its_deadline(case)
+    workflow.transition(case, ReviewCase.Status.CLOSED, actor=None, expected_version=None)
+
+    assert overdue_mark() not in track(client, case)
+
+
+def test_suggestion_page_marks_an_unanswered_suggestion_past_its_deadline(client, box, citizen):
+    suggestion = suggest(box, citizen)
+    past_its_deadline(suggestion.case)
+
+    html = client.get(suggestion.get_absolute_url()).content.decode()
+    assert overdue_mark() in html

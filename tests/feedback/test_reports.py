@@ -9,6 +9,7 @@ from django.utils import timezone
 # Until feedback's wagtail_hooks imports it, load the admin views' hooks here.
 import participation.feedback.admin_hooks  # noqa: F401
 from participation.feedback import accountability
+from participation.feedback.models import ReviewCase
 from participation.feedback.reports import median_days, month_bounds, monthly_report
 from tests.feedback.council_helpers import (
     make_category,
@@ -42,6 +43,7 @@ def reviewer(db):
 # Mehr 1405 runs from 2026-09-23 to 2026-10-22 (Tehran time).
 YEAR, MONTH = 1405, 7
 DAY = datetime.timedelta(days=1)
+ANSWERED = ReviewCase.Status.ANSWERED
 
 
 def tehran(*args):
@@ -73,16 +75,16 @@ def dataset(home, departments, districts):
     light = make_category(service_code="light", name="روشنايي")
     # Answered in 2 days, on time.
     a = make_complaint(category=pothole, received_at=start, department=water, district=districts[0])
-    set_case(a.case, answered_at=start + 2 * DAY, due_at=start + 5 * DAY)
+    set_case(a.case, status=ANSWERED, answered_at=start + 2 * DAY, due_at=start + 5 * DAY)
     # Answered in 6 days, late.
     b = make_complaint(category=pothole, received_at=start, department=water, district=districts[1])
-    set_case(b.case, answered_at=start + 6 * DAY, due_at=start + 5 * DAY)
+    set_case(b.case, status=ANSWERED, answered_at=start + 6 * DAY, due_at=start + 5 * DAY)
     # Unanswered, past its deadline.
     c = make_complaint(category=light, received_at=start, department=roads, district=districts[0])
     set_case(c.case, due_at=start + 5 * DAY)
     # Suggestions: one answered in 4 days with 3 supports, one unanswered and not due, 1 support.
     s1 = make_suggestion(title="پیاده‌راه", received_at=start, department=roads)
-    set_case(s1.case, answered_at=start + 4 * DAY, due_at=start + 10 * DAY)
+    set_case(s1.case, status=ANSWERED, answered_at=start + 4 * DAY, due_at=start + 10 * DAY)
     s2 = make_suggestion(title="دوچرخه", received_at=start, department=roads)
     set_case(s2.case, due_at=tehran(2027, 1, 1))
     support(s1, 3)
@@ -106,6 +108,32 @@ def test_monthly_report_figures(dataset):
         ("پیاده‌راه", 3),
         ("دوچرخه", 1),
     ]
+
+
+@pytest.fixture
+def closed_unanswered(departments):
+    """A complaint closed without an answer three days after its deadline, and a later now."""
+    start = tehran(2026, 9, 25, 10)
+    complaint = make_complaint(received_at=start, department=departments[0])
+    set_case(
+        complaint.case,
+        status=ReviewCase.Status.CLOSED,
+        closed_at=start + 8 * DAY,
+        due_at=start + 5 * DAY,
+    )
+    return {"now": tehran(2026, 10, 20)}
+
+
+def test_a_case_closed_without_an_answer_is_not_overdue_in_the_report(closed_unanswered):
+    report = monthly_report(YEAR, MONTH, now=closed_unanswered["now"])
+    assert (report.total, report.overdue) == (1, 0)
+
+
+def test_a_case_closed_without_an_answer_is_not_overdue_on_the_accountability_page(
+    closed_unanswered,
+):
+    overall, [row] = accountability.compute_figures(now=closed_unanswered["now"])
+    assert (overall.overdue, row.overdue) == (0, 0)
 
 
 def test_report_csv_and_pages_for_a_reviewer(client, dataset, reviewer):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from participation.feedback.models import Complaint, ReviewCase, Suggestion, SuggestionBoxPage
 from tests.conftest import XSS
+from tests.feedback.uploads_data import jpeg, svg
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +126,18 @@ def test_same_suggestion_twice_is_received_once(client, box, citizen):
     assert post_suggestion(client, box).status_code == 303
     again = post_suggestion(client, box)
     assert again.status_code == 400
+    assert Suggestion.objects.count() == 1
+
+
+def test_suggestion_refused_for_its_file_may_be_sent_again_at_once(client, box, citizen):
+    client.force_login(citizen)
+    refused = post_suggestion(client, box, files=svg())
+    assert refused.status_code == 400
+    assert not Suggestion.objects.exists()
+
+    corrected = post_suggestion(client, box, files=jpeg())
+
+    assert corrected.status_code == 303
     assert Suggestion.objects.count() == 1
 
 

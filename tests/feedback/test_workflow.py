@@ -1,9 +1,16 @@
 """The review workflow: every allowed and refused transition, versions, answers, polls."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
+# Until feedback's wagtail_hooks imports it, load the admin views' hooks here.
+import participation.feedback.admin_hooks  # noqa: F401
+from cms.models import Department
 from participation.feedback import services, workflow
 from participation.feedback.models import ReviewCase, ReviewTransition
+from participation.feedback.models.cases import ReviewAssignment
+from tests.feedback.council_helpers import make_reviewer
 from tests.participation.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +132,70 @@ def test_assign_moves_a_received_case_to_assigned(case_at, reviewer, department)
         S.SCREENED,
         S.ASSIGNED,
     ]
+
+
+@pytest.mark.parametrize("final", [S.ANSWERED, S.CLOSED])
+def test_assigning_an_answered_or_closed_case_is_refused_and_changes_nothing(
+    case_at, reviewer, department, final
+):
+    case = case_at(final)
+    before = (case.department_id, case.assignee_id, case.version)
+
+    with translation.override("en"), pytest.raises(workflow.TransitionRefused) as refusal:
+        workflow.assign(
+            case,
+            actor=reviewer,
+            department=Department.objects.create(name="معاونت فني و عمراني"),
+            assignee=reviewer,
+            expected_version=case.version,
+        )
+
+    with translation.override("en"):
+        expected = f"A case that is “{S(final).label}” cannot be assigned."
+    assert refusal.value.message == expected
+    case.refresh_from_db()
+    assert (case.department_id, case.assignee_id, case.version) == before
+    assert not ReviewAssignment.objects.exists()
+
+
+def test_every_reassignment_is_recorded_with_who_when_and_from_to(case_at, reviewer, department):
+    case = case_at(S.UNDER_REVIEW)
+    first, second = UserFactory(), UserFactory()
+    roads = Department.objects.create(name="معاونت حمل‌ونقل و ترافيك")
+
+    workflow.assign(
+        case, actor=reviewer, department=department, assignee=first, expected_version=case.version
+    )
+    workflow.assign(
+        case,
+        actor=reviewer,
+        department=roads,
+        assignee=second,
+        expected_version=case.version,
+        reason="کار این معاونت است",
+    )
+
+    steps = list(ReviewAssignment.objects.filter(case=case).order_by("pk"))
+    assert [
+        (s.from_department, s.to_department, s.from_assignee, s.to_assignee, s.actor) for s in steps
+    ] == [
+        (department, department, None, first, reviewer),
+        (department, roads, first, second, reviewer),
+    ]
+    assert steps[1].reason == "کار این معاونت است"
+    assert steps[0].at <= steps[1].at
+    assert case.status == S.UNDER_REVIEW  # reassigning keeps the review going
+
+
+def test_case_page_offers_no_bare_button_for_answering(client, case_at):
+    case = case_at(S.UNDER_REVIEW)
+    client.force_login(make_reviewer())
+
+    html = client.get(reverse("feedback_review:case", args=[case.pk])).content.decode()
+
+    buttons = [status for status in S.values if f'name="to_status" value="{status}"' in html]
+    assert buttons == [S.ASSIGNED, S.CLOSED]
+    assert reverse("feedback_review:answer", args=[case.pk]) in html  # the answer form
 
 
 def test_answer_publishes_the_response_and_notifies_the_author(

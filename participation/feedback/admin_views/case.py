@@ -19,6 +19,9 @@ from participation.feedback.admin_views.forms import AnswerForm, AssignForm, Tra
 from participation.feedback.admin_views.permissions import ReviewerRequiredMixin
 from participation.feedback.models import ReviewCase
 
+#: Reached through the answer form (a decision and the response), never by a bare button.
+ANSWER_FORM_STATUSES = (ReviewCase.Status.ANSWERED,)
+
 
 class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "doc-full"
@@ -47,6 +50,11 @@ class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
             case=case,
             item=actions.item_of(case),
             history=actions.history_of(case),
+            assignments=list(
+                case.assignments.select_related(
+                    "from_department", "to_department", "from_assignee", "to_assignee", "actor"
+                )
+            ),
             attachments=actions.attachments_of(case),
             responses=list(case.responses.all()),
             transitions=[
@@ -56,6 +64,7 @@ class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
                     TransitionForm(initial={**initial, "to_status": status}, allowed=allowed),
                 )
                 for status in allowed
+                if status not in ANSWER_FORM_STATUSES
             ],
             assign_form=AssignForm(
                 initial={**initial, "department": case.department, "assignee": case.assignee}

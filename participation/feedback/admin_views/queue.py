@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -52,30 +53,44 @@ class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
             for error in form.errors.values():
                 messages.error(request, error[0])
             return redirect(_back(request))
-        count = assign_many(form.cleaned_data, actor=request.user)
-        messages.success(
-            request,
-            ngettext("%(count)s case assigned.", "%(count)s cases assigned.", count)
-            % {"count": count},
-        )
+        assigned, refused = assign_many(form.cleaned_data, actor=request.user)
+        if assigned:
+            messages.success(
+                request,
+                ngettext("%(count)s case assigned.", "%(count)s cases assigned.", len(assigned))
+                % {"count": len(assigned)},
+            )
+        if refused:
+            messages.warning(
+                request,
+                _("Answered or closed, so left as they were: %(codes)s")
+                % {"codes": ", ".join(case.tracking_code for case in refused)},
+            )
         return redirect(_back(request))
 
 
 def assign_many(data, *, actor):
     """Assign each chosen case; what is left empty in the form keeps the case's own value.
 
+    Returns the cases assigned and those the workflow refused (answered or closed ones).
     Bulk assignment does not check versions: the reviewer chose these cases, whatever
     happened to them since the queue was shown.
     """
+    assigned, refused = [], []
     for case in data["cases"]:
-        workflow.assign(
-            case,
-            actor=actor,
-            department=data["department"] or case.department,
-            assignee=data["assignee"] or case.assignee,
-            expected_version=None,
-        )
-    return len(data["cases"])
+        try:
+            workflow.assign(
+                case,
+                actor=actor,
+                department=data["department"] or case.department,
+                assignee=data["assignee"] or case.assignee,
+                expected_version=None,
+            )
+        except workflow.TransitionRefused:
+            refused.append(case)
+        else:
+            assigned.append(case)
+    return assigned, refused
 
 
 def _back(request):

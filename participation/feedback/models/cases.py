@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 
+def overdue_q(now=None):
+    """Open cases whose response deadline has passed: the queue's, the site's "overdue".
+
+    Answered and closed cases are never overdue: the municipality owes nothing more.
+    """
+    return ~Q(status__in=ReviewCase.FINAL_STATUSES) & Q(due_at__lt=now or timezone.now())
+
+
+def ran_late_q(now=None):
+    """Cases that ran past their deadline: answered after it, or overdue now (``overdue_q``).
+
+    What reports and the accountability page count; a case closed without an answer counts
+    only while it was open, so closing it ends its lateness.
+    """
+    return Q(answered_at__gt=F("due_at")) | overdue_q(now)
+
+
 class ReviewCaseQuerySet(models.QuerySet):
     def open(self):
         """Cases still waiting for an answer."""
@@ -18,7 +36,7 @@ class ReviewCaseQuerySet(models.QuerySet):
 
     def overdue(self, now=None):
         """Open cases whose response deadline has passed."""
-        return self.open().filter(due_at__lt=now or timezone.now())
+        return self.filter(overdue_q(now))
 
 
 class ReviewCase(models.Model):
@@ -166,6 +184,68 @@ class ReviewTransition(models.Model):
     def public_reason(self):
         """The reason, when it may be shown publicly; else empty."""
         return self.reason if self.note_is_public else ""
+
+
+class ReviewAssignment(models.Model):
+    """One (re)assignment of a case: who gave it to which department and person, and when.
+
+    Kept beside the status changes (``ReviewTransition``) and written in the same way, in the
+    transaction that changes the case; never shown publicly, since it names staff.
+    """
+
+    case = models.ForeignKey(
+        ReviewCase, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("case")
+    )
+    from_department = models.ForeignKey(
+        "cms.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from department"),
+    )
+    to_department = models.ForeignKey(
+        "cms.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to department"),
+    )
+    from_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from assignee"),
+    )
+    to_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to assignee"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self):
+        return f"{self.case}: {self.from_department or '-'} → {self.to_department or '-'}"
 
 
 class OfficialResponse(ClusterableModel):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models.base import IndexPage
+from participation.moderation import public_name
 
 from .location import Located
 
@@ -106,6 +107,7 @@ class SuggestionIndexPage(IndexPage):
     """The suggestions section: every open and closed box."""
 
     child_model = SuggestionBoxPage
+    list_prefetch_related = ()
     ordering = ("-opens_at", "-pk")
 
     parent_page_types = ["cms.HomePage"]
@@ -171,10 +173,14 @@ class Suggestion(Located):
 
     @property
     def public_author_name(self):
-        """The author's display name when they chose to show it; else empty."""
+        """The author's display name when they chose to show it; else empty.
+
+        The name citizens chose at sign-up, as comments and forums show it: never their
+        real name or their internal ``citizen-…`` username.
+        """
         if not (self.show_author and self.author_id):
             return ""
-        return self.author.get_full_name() or self.author.get_username()
+        return public_name(self.author)
 
 
 class SuggestionSupport(models.Model):

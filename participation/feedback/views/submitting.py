@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from participation import ratelimit
-from participation.abuse import DUPLICATE_MESSAGE, is_duplicate
+from participation.abuse import DuplicateSubmission, unique_submission
 from participation.feedback.services import SubmissionRefused
 
 RECEIPT_KEY = "feedback_receipt"
@@ -25,11 +25,14 @@ def handle(request, form, *, scope, duplicate_parts, submit, render):
         return response
     if not form.is_valid():
         return render(form, 400, None)
-    if is_duplicate(request, scope, *duplicate_parts(form.cleaned_data)):
-        form.add_error(None, DUPLICATE_MESSAGE)
-        return render(form, 400, None)
+    # The text counts as received only once the submission is saved: one refused for a bad
+    # file or position may be corrected and sent again at once.
     try:
-        item = submit(form.cleaned_data)
+        with unique_submission(request, scope, *duplicate_parts(form.cleaned_data)):
+            item = submit(form.cleaned_data)
+    except DuplicateSubmission as duplicate:
+        form.add_error(None, duplicate.message)
+        return render(form, 400, None)
     except SubmissionRefused as refusal:
         form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         return render(form, 400, None)

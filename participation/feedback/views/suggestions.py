@@ -27,7 +27,7 @@ def public_suggestions(box):
     """The box's public suggestions with what a list row shows, in one query."""
     return (
         Suggestion.objects.filter(box=box, case__is_public=True)
-        .select_related("case", "author")
+        .select_related("case", "author__citizen_profile")
         .annotate(support_count=Count("supports"))
     )
 
