@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.council.models import (
     AgendaItem,
@@ -30,7 +30,7 @@ def test_vote_by_a_non_member_is_refused_and_nothing_is_saved(
     member = make_member()
     outsider = CouncilMemberPageFactory(parent=council_index)  # no membership at all
     motion = MotionFactory(meeting=make_meeting())
-    with pytest.raises(ValidationError, match="not a member"):
+    with translation.override("en"), pytest.raises(ValidationError, match="not a member"):
         record_vote_event(motion, result="pass", votes={member: "yes", outsider: "yes"})
     assert not VoteEvent.objects.exists()
     assert not Vote.objects.exists()
