@@ -8,7 +8,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Citizen accounts")
 
     def ready(self):
-        from participation.accounts import data, personal_data
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_save
+
+        from participation.accounts import data, personal_data, signals
+
+        pre_save.connect(
+            signals.move_email_claim, sender=get_user_model(), dispatch_uid="move_email_claim"
+        )
 
         personal_data.register("account", export=data.export_account, erase=data.erase_account)
         # Polls have no AppConfig hook of their own for this; accounts registers their votes.

@@ -1,7 +1,8 @@
 """Verifying a mobile number with a six-digit code sent by SMS (through ``sms.py``).
 
 The code lives in the cache only as a keyed hash, for CODE_TTL seconds and MAX_TRIES
-guesses, tied to the number it was sent to: changing the number voids it.
+guesses, tied to the number it was sent to: changing the number voids it. Its plain text
+exists only in the message on its way: the queued SMS task, as a mailed link does.
 """
 
 import hashlib
@@ -10,12 +11,11 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from participation.accounts.services import profile_for
-from participation.accounts.sms import send_sms
+from participation.accounts.sms import sms_after_commit
 
 CODE_TTL = 10 * 60
 MAX_TRIES = 5
@@ -31,14 +31,18 @@ def _digest(mobile, code):
 
 
 def send_code(user):
-    """Send a new code to the user's mobile number (after the commit); False if none is set."""
+    """Send a new code to the user's mobile number (by a task); False if none is set.
+
+    The code is stored before it is queued: a gateway that fails or is slow delays the
+    message, never the request, and the stored code stays valid until it expires.
+    """
     mobile = profile_for(user).mobile
     if not mobile:
         return False
     code = f"{secrets.randbelow(10**6):06d}"
     cache.set(_key(user), {"digest": _digest(mobile, code), "tries": 0}, CODE_TTL)
     text = gettext("Your Shafaf verification code: %(code)s") % {"code": code}
-    transaction.on_commit(lambda: send_sms(mobile, text))
+    sms_after_commit(mobile, text)
     return True
 
 

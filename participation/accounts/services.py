@@ -7,24 +7,42 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from participation import roles
 from participation.accounts import personal_data
 from participation.accounts.models import CitizenProfile
+from participation.accounts.models.profiles import normalize_email
+
+
+class EmailInUse(Exception):
+    """Another citizen already has this address (found by the database's constraint)."""
 
 
 def profile_for(user):
-    """The user's profile, created on first use (accounts made in the admin have none yet)."""
+    """The user's profile, created on first use (accounts made in the admin have none yet).
+
+    The new profile claims the account's address, unless a citizen already claims it: an
+    account made in the admin may share a citizen's address, and still gets a profile.
+    """
     try:
         return user.citizen_profile
     except CitizenProfile.DoesNotExist:
+        pass
+    defaults = {
+        "display_name": user.get_username()[:60],
+        "normalized_email": normalize_email(user.email),
+    }
+    try:
+        with transaction.atomic():
+            profile, _created = CitizenProfile.objects.get_or_create(user=user, defaults=defaults)
+    except IntegrityError:
         profile, _created = CitizenProfile.objects.get_or_create(
-            user=user, defaults={"display_name": user.get_username()[:60]}
+            user=user, defaults={**defaults, "normalized_email": ""}
         )
-        user.citizen_profile = profile
-        return profile
+    user.citizen_profile = profile
+    return profile
 
 
 def is_verified_citizen(user):
@@ -48,14 +66,28 @@ def _new_username():
     return f"citizen-{secrets.token_hex(6)}"
 
 
-@transaction.atomic
 def create_citizen(*, email, password, display_name, mobile=""):
-    """A new, active but unverified citizen in the citizen group, with a profile."""
-    user = get_user_model().objects.create_user(
-        username=_new_username(), email=email, password=password
-    )
-    CitizenProfile.objects.create(user=user, display_name=display_name, mobile=mobile)
-    user.groups.add(Group.objects.get_or_create(name=roles.CITIZEN)[0])
+    """A new, active but unverified citizen in the citizen group, with a profile.
+
+    Raises EmailInUse, and creates nothing, when a citizen already has the address, even
+    one who signed up a moment ago in another request.
+    """
+    try:
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                username=_new_username(), email=email, password=password
+            )
+            CitizenProfile.objects.create(
+                user=user,
+                normalized_email=normalize_email(email),
+                display_name=display_name,
+                mobile=mobile,
+            )
+            user.groups.add(Group.objects.get_or_create(name=roles.CITIZEN)[0])
+    except IntegrityError:
+        if CitizenProfile.objects.filter(normalized_email=normalize_email(email)).exists():
+            raise EmailInUse(email) from None
+        raise
     return user
 
 

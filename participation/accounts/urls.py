@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from participation.accounts.views import auth, mobile, profile, signup
+from participation.accounts.views import activity, auth, mobile, profile, signup
 
 app_name = "accounts"
 urlpatterns = [
@@ -35,4 +35,5 @@ urlpatterns = [
     path("profile/mobile/verify/", mobile.verify, name="verify-mobile"),
     path("profile/export/", profile.export, name="export"),
     path("profile/delete/", profile.delete, name="delete"),
+    path("activity/", activity.my_activity, name="activity"),
 ]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from participation.accounts.models import CitizenProfile
@@ -95,6 +96,21 @@ def test_the_token_endpoint_locks_out_after_repeated_failures(api, citizen, sett
     assert locked.status_code == 429
     assert locked.json()["code"] == "locked_out"
     assert get_token(api, citizen.email).status_code == 429
+
+
+def test_the_lockout_answer_has_the_api_error_shape(api, citizen, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    get_token(api, citizen.email, "wrong")
+    get_token(api, citizen.email, "wrong")
+    locked = get_token(api, citizen.email)
+    assert locked.status_code == 429
+    body = locked.json()
+    assert set(body) == {"error", "code"}
+    assert body["code"] == "locked_out"
+    assert body["error"] == gettext(
+        "Too many failed sign-in attempts. For your safety, signing in is paused for a "
+        "while; try again later or reset your password."
+    )
 
 
 def test_the_token_endpoint_is_rate_limited(api, citizen, settings):

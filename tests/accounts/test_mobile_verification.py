@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from participation.accounts.models import CitizenProfile
 from tests.accounts import sms_outbox
@@ -17,8 +18,10 @@ pytestmark = pytest.mark.django_db
 def sms(settings):
     settings.SHAFAF_SMS_BACKEND = "tests.accounts.sms_outbox.OutboxBackend"
     sms_outbox.outbox.clear()
+    sms_outbox.attempts.clear()
     yield sms_outbox.outbox
     sms_outbox.outbox.clear()
+    sms_outbox.attempts.clear()
 
 
 @pytest.fixture
@@ -89,3 +92,32 @@ def test_codes_are_rate_limited(client, on_commit, with_mobile, sms):
         send_code(client, on_commit)
     assert send_code(client, on_commit).status_code == 429
     assert len(sms) == 5
+
+
+def test_a_failing_gateway_neither_fails_the_request_nor_loses_the_code(
+    client, on_commit, with_mobile, settings
+):
+    settings.SHAFAF_SMS_BACKEND = "tests.accounts.sms_outbox.FailingBackend"
+    response = send_code(client, on_commit)
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:verify-mobile")
+    # The code the gateway failed to deliver is still the valid one, for a retried message.
+    _number, code = sent_code(sms_outbox.attempts)
+    client.post(reverse("accounts:verify-mobile"), {"code": code})
+    assert CitizenProfile.objects.get(user=with_mobile).mobile_verified
+
+
+def test_with_the_task_queue_the_request_only_queues_the_sms(
+    client, on_commit, with_mobile, sms, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_code(client, on_commit)
+    assert sms == []
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="send_sms_task")
+
+    # What ``manage.py db_worker`` does with it, in the test's own database connection.
+    queued.task.call(*queued.task_result.args, **queued.task_result.kwargs)
+    number, code = sent_code(sms)
+    assert number == "09123456789"
+    client.post(reverse("accounts:verify-mobile"), {"code": code})
+    assert CitizenProfile.objects.get(user=with_mobile).mobile_verified

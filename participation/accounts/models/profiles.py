@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from participation.accounts.mobile import validate_mobile
 
 
+def normalize_email(address):
+    """The form in which an address is compared: no surrounding spaces, lower case."""
+    return (address or "").strip().lower()
+
+
 class CitizenProfile(models.Model):
     """One per user; created at sign-up (and on demand for accounts made elsewhere)."""
 
@@ -20,6 +25,12 @@ class CitizenProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="citizen_profile",
         verbose_name=_("user"),
+    )
+    # The account's address as compared (``normalize_email``), kept in step with
+    # ``user.email``: auth_user is Django's table, so the one-account-per-address rule
+    # lives here, in the database, where two sign-ups at once cannot both pass it.
+    normalized_email = models.CharField(
+        _("normalized email address"), max_length=254, blank=True, editable=False
     )
     display_name = models.CharField(
         _("display name"),
@@ -47,6 +58,13 @@ class CitizenProfile(models.Model):
     class Meta:
         verbose_name = _("citizen profile")
         verbose_name_plural = _("citizen profiles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["normalized_email"],
+                condition=~models.Q(normalized_email=""),
+                name="one_citizen_per_email",
+            )
+        ]
 
     def __str__(self):
         return self.display_name

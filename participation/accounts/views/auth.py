@@ -54,11 +54,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a translated page, HTTP 429."""
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a translated page, HTTP 429.
+
+    The API gets the participation API's error shape, ``{"error": "…", "code": "…"}``.
+    """
     message = _(
         "Too many failed sign-in attempts. For your safety, signing in is paused for a "
         "while; try again later or reset your password."
     )
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message, "code": "locked_out"}, status=429)
+        return JsonResponse({"error": message, "code": "locked_out"}, status=429)
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)

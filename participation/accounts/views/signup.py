@@ -32,11 +32,25 @@ def send_verification_mail(request, user):
     )
 
 
+def tell_owner_of_address(request, email):
+    """Queue the notice that someone tried to sign up with ``email``, which has an account."""
+    mail_template_after_commit(
+        email,
+        "signup_existing",
+        {
+            "login": request.build_absolute_uri(reverse("accounts:login")),
+            "reset": request.build_absolute_uri(reverse("accounts:password-reset")),
+        },
+    )
+
+
 def signup(request):
     """The sign-up form; a valid one always ends on the same "check your mail" page.
 
     A new address gets an account and a verification link; an address already in use gets
     a notice to its owner instead, so the page never reveals whether an address is known.
+    Two sign-ups with one address at once are told apart by the database: the second is
+    answered as an address in use.
     """
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -48,21 +62,18 @@ def signup(request):
         data = form.cleaned_data
         if services.email_in_use(data["email"]):
             make_password(data["password1"])  # the same work as a sign-up: no timing oracle
-            mail_template_after_commit(
-                data["email"],
-                "signup_existing",
-                {
-                    "login": request.build_absolute_uri(reverse("accounts:login")),
-                    "reset": request.build_absolute_uri(reverse("accounts:password-reset")),
-                },
-            )
-        else:
+            tell_owner_of_address(request, data["email"])
+            return redirect("accounts:signup-done")
+        try:
             user = services.create_citizen(
                 email=data["email"],
                 password=data["password1"],
                 display_name=data["display_name"],
                 mobile=data["mobile"],
             )
+        except services.EmailInUse:
+            tell_owner_of_address(request, data["email"])
+        else:
             send_verification_mail(request, user)
         return redirect("accounts:signup-done")
     return render(request, "accounts/signup.html", {"form": form})
