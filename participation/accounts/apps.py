@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
@@ -20,3 +21,9 @@ class AccountsConfig(AppConfig):
         personal_data.register("account", export=data.export_account, erase=data.erase_account)
         # Polls have no AppConfig hook of their own for this; accounts registers their votes.
         personal_data.register("poll_votes", export=data.export_votes, erase=data.erase_votes)
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """``wagtail.users`` with forms that refuse a taken address (Wagtail's documented way)."""
+
+    user_viewset = "participation.accounts.admin_users.CitizenAwareUserViewSet"

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import translation
 
 from participation.accounts.models import CitizenProfile
 from tests.participation.factories import UserFactory
@@ -55,3 +56,25 @@ def test_citizens_without_admin_access_cannot_see_the_list(client):
     client.force_login(UserFactory())
     response = client.get(reverse("citizen_profiles:index"))
     assert response.status_code == 302
+
+
+def test_staff_cannot_give_an_account_an_address_another_citizen_has(admin_client):
+    UserFactory(email="maryam@example.org")
+    other = UserFactory(email="ali@example.org", first_name="علي", last_name="رضايي")
+    response = admin_client.post(
+        reverse("wagtailusers_users:edit", args=[other.pk]),
+        {
+            "username": other.username,
+            "email": "Maryam@Example.org",
+            "first_name": other.first_name,
+            "last_name": other.last_name,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    with translation.override("en"):
+        assert "Another account already has this email address." in [
+            str(error) for error in response.context["form"].errors["email"]
+        ]
+    other.refresh_from_db()
+    assert other.email == "ali@example.org"
