@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from participation.accounts.services import is_verified_citizen
 from participation.models import PollChoice, PollPage, Vote, VoteChoice
+from participation.signals import vote_recorded
 
 
 class VoteRefused(Exception):
@@ -109,11 +110,13 @@ def cast_vote(poll, *, user=None, device_id=None, choices):
             # A savepoint, so that the transaction survives the duplicate on PostgreSQL.
             with transaction.atomic():
                 vote = Vote.objects.create(poll=poll, **identity)
+            created = True
         except IntegrityError:
-            vote = _vote_to_change(poll, identity)
+            vote, created = _vote_to_change(poll, identity), False
         VoteChoice.objects.bulk_create(
             VoteChoice(vote=vote, choice_id=choice_id) for choice_id in choice_ids
         )
+        vote_recorded.send(Vote, vote=vote, created=created, choice_ids=choice_ids)
     return vote
 
 

@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # the module also holds UsersConfig, for wagtail.users
     name = "participation.accounts"
     label = "accounts"
     verbose_name = _("Citizen accounts")
