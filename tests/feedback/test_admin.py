@@ -162,7 +162,9 @@ def test_bulk_assign(client, people, reviewer):
 
 def test_bulk_assign_leaves_closed_cases_alone_and_says_so(client, people, reviewer):
     open_case, closed_case = make_complaint().case, make_complaint().case
-    workflow.transition(closed_case, ReviewCase.Status.CLOSED, actor=reviewer, expected_version=None)
+    workflow.transition(
+        closed_case, ReviewCase.Status.CLOSED, actor=reviewer, expected_version=None
+    )
     as_(client, people["council member"])
 
     response = client.post(
