@@ -8,7 +8,8 @@ for command in \
     "send_review_reminders" \
     "send_notification_digests" \
     "clearsessions" \
-    "prune_db_task_results --min-age-days 30"; do
+    "prune_db_task_results --min-age-days 30" \
+    "verify_participation_log"; do
     # shellcheck disable=SC2086
     python manage.py $command || { echo "daily: '$command' failed" >&2; status=1; }
 done
