@@ -17,7 +17,7 @@ from participation.accounts.services import is_verified_citizen
 from participation.forums import services
 from participation.forums.forms import ReplyForm, ThreadForm
 from participation.forums.models import ForumCategory, Post, PostFlag
-from participation.moderation import Refused, Status, login_url
+from participation.moderation import Refused, Status, check_rate, login_url
 
 
 def index(request):
@@ -145,6 +145,11 @@ def post(request, post_id):
 def subscription(request, thread_id):
     """Follow (``action=subscribe``) or stop following a thread's replies."""
     topic = _thread_or_404(request, thread_id)
+    try:
+        check_rate(request, "subscription")
+    except Refused as refusal:
+        messages.error(request, str(refusal.message))
+        return HttpResponseRedirect(topic.get_absolute_url(), status=303)
     if request.POST.get("action") == "unsubscribe":
         if request.user.is_authenticated:
             services.unsubscribe(topic, request.user)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from participation import moderation
 from participation.forums.models import Post, PostFlag, Subscription
 from participation.moderation import Status
+from participation.ratelimit import Limit, RateLimited
 from tests.comments.helpers import says
 from tests.comments.people import make_citizen
 from tests.forums.helpers import html_of, reply
@@ -44,6 +45,19 @@ def test_subscribe_button(client, thread, other_citizen):
     client.force_login(other_citizen)
     client.post(reverse("forums:subscription", args=[thread.pk]), {"action": "subscribe"})
     assert Subscription.objects.filter(thread=thread, user=other_citizen).exists()
+
+
+def test_subscribing_is_rate_limited(client, thread, other_citizen, settings):
+    settings.SHAFAF_RATE_LIMITS = {"subscription": {"user": Limit(1, 60)}}
+    client.force_login(other_citizen)
+    url = reverse("forums:subscription", args=[thread.pk])
+    client.post(url, {"action": "unsubscribe"})
+
+    response = client.post(url, {"action": "subscribe"}, follow=True)
+
+    assert not Subscription.objects.filter(thread=thread, user=other_citizen).exists()
+    shown = [str(message) for message in response.context["messages"]]
+    assert str(RateLimited.message) in shown
 
 
 def test_an_approved_pending_reply_notifies_subscribers(

@@ -39,12 +39,14 @@ class PasswordResetView(RateLimitedMixin, auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password-reset-done")
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(RateLimitedMixin, auth_views.PasswordResetConfirmView):
+    rate_scope = "password_reset"
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(RateLimitedMixin, auth_views.PasswordChangeView):
+    rate_scope = "password_change"
     template_name = "accounts/password_change_form.html"
     success_url = reverse_lazy("accounts:profile")
 

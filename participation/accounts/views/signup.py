@@ -84,7 +84,13 @@ def signup_done(request):
 
 
 def verify_email(request, token):
-    """GET shows a button (mail scanners follow links); POST verifies the address."""
+    """GET shows a button (mail scanners follow links); POST verifies the address.
+
+    POSTs are counted before the link is read, so guessing links is limited too.
+    """
+    refused = check_post_rate(request, "verify_email")
+    if refused:
+        return refused
     try:
         user = user_for_verification_token(token)
     except InvalidLink as error:
