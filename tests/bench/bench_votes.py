@@ -4,98 +4,58 @@ Run on demand (pytest never collects tests/bench):
 
     .venv/bin/python tests/bench/bench_votes.py                  # 200 voters, 4 workers
     .venv/bin/python tests/bench/bench_votes.py --voters 500 --workers 8
-    REDIS_URL=redis://127.0.0.1:6379/15 .venv/bin/python tests/bench/bench_votes.py
+    REDIS_URL=redis://127.0.0.1:6379/13 .venv/bin/python tests/bench/bench_votes.py
 
 It DROPS and recreates the scratch database shafaf_bench_votes on 127.0.0.1:5432 (user
-postgres), and refuses any other database. It migrates, publishes one poll for signed-in
+postgres), refuses any other database, and drops it again at the end. It migrates, publishes one poll for signed-in
 citizens, creates N citizens with API tokens and one more who sends the same vote 20 times,
 starts gunicorn (portal.wsgi, production settings with raised rate limits: see
-votes_settings.py) on a free loopback port, then releases all N + 20 requests at once
+bench_settings.py) on a free loopback port, then releases all N + 20 requests at once
 (``POST /api/participation/polls/<id>/votes/`` with ``Authorization: Token …``).
 
 Prints votes per second, p50/p95/max latency, and the count check: every citizen's vote
 counted once in the right choice, exactly one vote for the duplicate sender. Exits 1 when a
-count or a status is wrong. The cache is per worker (locmem) unless REDIS_URL is set.
+count or a status is wrong. The cache is Redis database 14 on 127.0.0.1 unless REDIS_URL
+names another loopback one; this run's keys are removed at the end.
 """
 
 import argparse
-import http.client
-import json
-import os
 import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+from harness import (
+    REQUEST_TIMEOUT,
+    close_connections,
+    delete_cache_keys,
+    drop_database,
+    free_port,
+    percentile,
+    recreate_database,
+    redis_url,
+    remove_scratch_directories,
+    request,
+    server_environment,
+    set_up_django,
+    start_gunicorn,
+    stop,
+    wait_until_serving,
+)
 
 DATABASE_NAME = "shafaf_bench_votes"
-DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE_NAME}"
-SETTINGS = "tests.bench.votes_settings"
 DUPLICATES = 20
 CHOICES = ["بوستان محله‌ی نارمک", "كتابخانه‌ي عمومي", "پیاده‌راه خیابان اصلی"]
-REQUEST_TIMEOUT = 60  # seconds, for one request
-STARTUP_TIMEOUT = 30  # seconds, for gunicorn to answer
 
 
-def check_scratch_database(url):
-    """Refuse to touch anything but the scratch database on this machine."""
-    parts = urlsplit(url)
-    if parts.hostname not in {"127.0.0.1", "localhost"} or parts.path != f"/{DATABASE_NAME}":
-        sys.exit(f"Refusing to run against {url!r}: only {DATABASE_URL} may be emptied.")
-
-
-def server_environment(port):
-    """The environment production settings need, pointed at the scratch database."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE=SETTINGS,
-        DATABASE_URL=DATABASE_URL,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        STATIC_ROOT=tempfile.mkdtemp(prefix="shafaf-bench-static-"),
-        MEDIA_ROOT=tempfile.mkdtemp(prefix="shafaf-bench-media-"),
-        PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "site")]),
-    )
-    return env
-
-
-def recreate_database():
-    import psycopg
-
-    with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE_NAME}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-
-
-def set_up_django(env):
-    os.environ.update(env)
-    import django
-
-    django.setup()
-
-
-def create_poll_and_voters(count):
-    """A live poll for signed-in citizens with results shown, and ``count + 1`` token holders."""
+def create_poll(title="نظرسنجي محک: کدام طرح، محله‌ی ما را بهتر می‌کند؟"):
+    """A live one-choice poll for signed-in citizens with results shown; (id, choice ids)."""
     import datetime
 
-    from django.contrib.auth import get_user_model
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
     from cms.site_structure import ensure_site_structure
     from participation.models import PollChoice, PollIndexPage, PollPage
@@ -105,7 +65,7 @@ def create_poll_and_voters(count):
     now = timezone.now()
     poll = section.add_child(
         instance=PollPage(
-            title="نظرسنجي محک: کدام طرح، محله‌ی ما را بهتر می‌کند؟",
+            title=title,
             opens_at=now - datetime.timedelta(hours=1),
             closes_at=now + datetime.timedelta(days=1),
             eligibility=PollPage.Eligibility.CITIZENS,
@@ -116,75 +76,42 @@ def create_poll_and_voters(count):
         PollChoice.objects.create(poll=poll, label=label, sort_order=n).pk
         for n, label in enumerate(CHOICES)
     ]
+    return poll.pk, choice_ids
+
+
+def create_citizens(count, prefix="bench-citizen"):
+    """``count`` verified citizens who can only sign in with an API token; (users, token keys).
+
+    Verified (email confirmed), since polls for citizens take no one else.
+    """
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    from participation.accounts.models import CitizenProfile
+
     User = get_user_model()
     users = User.objects.bulk_create(
-        User(username=f"bench-citizen-{n}", first_name="شهروند", password="!")  # unusable
-        for n in range(count + 1)
+        User(
+            username=f"{prefix}-{n}",
+            email=f"{prefix}-{n}@bench.invalid",
+            first_name="شهروند",
+            password="!",  # unusable
+        )
+        for n in range(count)
+    )
+    now = timezone.now()
+    CitizenProfile.objects.bulk_create(
+        CitizenProfile(
+            user=user,
+            normalized_email=user.email.lower(),
+            display_name=f"شهروند كوشا‌ي {n}",
+            email_verified_at=now,
+        )
+        for n, user in enumerate(users)
     )
     tokens = Token.objects.bulk_create(Token(user=user, key=Token.generate_key()) for user in users)
-    return poll.pk, choice_ids, users, [token.key for token in tokens]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(port, method, path, token=None, body=None):
-    """One HTTP request on a fresh connection; returns (status, parsed JSON or None, ms)."""
-    headers = {"Accept": "application/json", "Accept-Language": "fa"}
-    if token:
-        headers["Authorization"] = f"Token {token}"
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-        body = json.dumps(body)
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
-    started = time.perf_counter()
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        payload = response.read()
-    finally:
-        connection.close()
-    elapsed = (time.perf_counter() - started) * 1000
-    try:
-        data = json.loads(payload)
-    except ValueError:
-        data = None
-    return response.status, data, elapsed
-
-
-def start_gunicorn(port, workers, threads, env, log):
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "portal.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        f"--threads={threads}",
-        "--backlog=2048",
-        f"--timeout={REQUEST_TIMEOUT}",
-        "--log-level=warning",
-    ]
-    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_until_serving(server, port, poll_id):
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {server.returncode}")
-        try:
-            status, _data, _ms = request(
-                port, "GET", f"/api/participation/polls/{poll_id}/results/"
-            )
-        except OSError:
-            time.sleep(0.1)
-            continue
-        if status == 200:
-            return
-        raise RuntimeError(f"gunicorn answers the results with status {status}")
-    raise RuntimeError(f"gunicorn did not answer within {STARTUP_TIMEOUT} s")
+    return users, [token.key for token in tokens]
 
 
 def warm_up(port, poll_id, requests_at_once):
@@ -192,16 +119,6 @@ def warm_up(port, poll_id, requests_at_once):
     path = f"/api/participation/polls/{poll_id}/results/"
     with ThreadPoolExecutor(max_workers=requests_at_once) as pool:
         list(pool.map(lambda _n: request(port, "GET", path), range(requests_at_once * 2)))
-
-
-def stop(server):
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
 
 
 def fire(port, poll_id, jobs):
@@ -224,11 +141,6 @@ def fire(port, poll_id, jobs):
         results = [future.result() for future in futures]
         wall = time.perf_counter() - began
     return results, wall
-
-
-def percentile(sorted_values, fraction):
-    index = max(0, min(len(sorted_values) - 1, round(fraction * len(sorted_values)) - 1))
-    return sorted_values[index]
 
 
 def check_counts(poll_id, choice_ids, users, voters, results, port):
@@ -274,23 +186,24 @@ def main():
     args = parser.parse_args()
     if not 1 <= args.voters <= 5000:
         parser.error("--voters must be between 1 and 5000")
-    check_scratch_database(DATABASE_URL)
-
-    port = free_port()
-    env = server_environment(port)
-    recreate_database()
+    redis = redis_url()
+    cache_prefix = f"shafaf-bench-votes-{secrets.token_hex(4)}"
+    env = server_environment(DATABASE_NAME, redis, cache_prefix)
+    recreate_database(DATABASE_NAME)
     set_up_django(env)
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    poll_id, choice_ids, users, tokens = create_poll_and_voters(args.voters)
+    poll_id, choice_ids = create_poll()
+    users, tokens = create_citizens(args.voters + 1)
+    port = free_port()
     jobs = [(tokens[n], [choice_ids[n % len(choice_ids)]]) for n in range(args.voters)]
     jobs += [(tokens[args.voters], [choice_ids[0]])] * DUPLICATES
 
     log = tempfile.NamedTemporaryFile(prefix="shafaf-bench-gunicorn-", suffix=".log", delete=False)
     server = start_gunicorn(port, args.workers, args.threads, env, log)
     try:
-        wait_until_serving(server, port, poll_id)
+        wait_until_serving(server, port, f"/api/participation/polls/{poll_id}/results/")
         warm_up(port, poll_id, args.workers * args.threads * 4)
         results, wall = fire(port, poll_id, jobs)
         problems, in_database, expected = check_counts(
@@ -299,12 +212,15 @@ def main():
     finally:
         stop(server)
         log.close()
+        delete_cache_keys(redis, cache_prefix)
+        close_connections()
+        drop_database(DATABASE_NAME)
+        remove_scratch_directories(env)
 
     latencies = sorted(ms for _status, _data, ms in results if ms == ms)
     errors = [data for status, data, _ms in results if status is None or status >= 500]
-    cache = "redis" if os.environ.get("REDIS_URL") else "locmem (per worker)"
     lines = [
-        f"gunicorn: {args.workers} workers × {args.threads} threads, cache {cache}, "
+        f"gunicorn: {args.workers} workers × {args.threads} threads, cache {redis}, "
         f"PostgreSQL {DATABASE_NAME}",
         f"requests: {len(jobs)} at once ({args.voters} citizens + 1 citizen × {DUPLICATES})",
         f"wall time: {wall:.2f} s",
