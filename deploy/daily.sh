@@ -9,6 +9,7 @@ for command in \
     "send_notification_digests" \
     "clearsessions" \
     "prune_db_task_results --min-age-days 30" \
+    "purge_personal_data" \
     "verify_participation_log"; do
     # shellcheck disable=SC2086
     python manage.py $command || { echo "daily: '$command' failed" >&2; status=1; }

@@ -4,13 +4,18 @@ The Redis at ``SHAFAF_TEST_REDIS_URL`` (default: database 15 on the loopback) is
 it is unreachable these tests are skipped, or fail when ``SHAFAF_REQUIRE_REDIS=1`` (CI).
 """
 
+import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 import uuid
 from importlib import import_module
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
@@ -234,3 +239,124 @@ def test_with_redis_down_a_comment_logs_one_warning_for_all_its_checks(
 
     warnings = [r for r in caplog.records if r.name.startswith("participation")]
     assert [r.levelname for r in warnings] == ["WARNING"]
+
+
+class HungRedis:
+    """A TCP server on the loopback that accepts connections and never answers, as a hung
+    Redis does (or one whose packets are dropped); once healed, it forwards the connections
+    made after that to the real Redis at ``REDIS_URL``."""
+
+    def __init__(self):
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"redis://127.0.0.1:{self._listener.getsockname()[1]}{urlparse(REDIS_URL).path}"
+        self.healed = threading.Event()
+        self._held = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        real = urlparse(REDIS_URL)
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:  # closed
+                return
+            if not self.healed.is_set():
+                self._held.append(connection)
+                continue
+            upstream = socket.create_connection((real.hostname, real.port or 6379))
+            for source, target in ((connection, upstream), (upstream, connection)):
+                threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, target):
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                target.sendall(data)
+            target.shutdown(socket.SHUT_WR)
+
+    def close(self):
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+        self._listener.close()
+        for connection in self._held:
+            connection.close()
+
+
+@pytest.fixture
+def hung_redis():
+    server = HungRedis()
+    yield server
+    server.close()
+
+
+COOL_OFF = 1  # seconds, shorter than production's so the recovery test is quick
+
+
+@pytest.fixture
+def redis_hung(hung_redis, redis_settings):
+    """Run the test with the cache and sessions configured as production does, pointed at a
+    Redis that accepts connections and never answers, under a key prefix of its own."""
+    options = {**redis_settings["cache"]["OPTIONS"], "CIRCUIT_BREAKER_COOL_OFF": COOL_OFF}
+    cache_settings = {
+        **redis_settings["cache"],
+        "LOCATION": hung_redis.url,
+        "KEY_PREFIX": f"shafaf-test-{uuid.uuid4().hex}",
+        "OPTIONS": options,
+    }
+    session_engine = redis_settings["session_engine"]
+    with override_settings(CACHES={"default": cache_settings}, SESSION_ENGINE=session_engine):
+        yield cache_settings
+
+
+def test_the_cache_client_is_the_circuit_breaker_with_short_timeouts(redis_settings):
+    options = redis_settings["cache"]["OPTIONS"]
+
+    assert options["CLIENT_CLASS"] == "portal.cache.CircuitBreakerClient"
+    assert options["SOCKET_TIMEOUT"] <= 0.5
+    assert options["SOCKET_CONNECT_TIMEOUT"] <= 0.5
+
+
+def test_with_redis_hung_calls_after_the_first_timeout_return_at_once(redis_hung):
+    socket_timeout = redis_hung["OPTIONS"]["SOCKET_TIMEOUT"]
+    assert cache.get("شهر", "پيش‌فرض") == "پيش‌فرض"  # waits out one socket timeout
+
+    started = time.monotonic()
+    for number in range(10):
+        key = f"محله‌ي {number}"
+        assert cache.get(key) is None
+        assert cache.get_many([key]) == {}
+        cache.set(key, "كوچه")
+        cache.add(key, "كوچه")
+        cache.delete(key)
+    elapsed = time.monotonic() - started
+
+    # 50 calls that each waited would take 50 socket timeouts.
+    assert elapsed < socket_timeout
+
+
+@pytest.mark.django_db
+def test_with_redis_hung_the_pages_api_answers(redis_hung, client, home):
+    cache.get("شهر")  # the first call waits out the socket timeout and trips the breaker
+
+    started = time.monotonic()
+    response = client.get("/api/v2/pages/")
+
+    assert response.status_code == 200
+    assert time.monotonic() - started < 5  # a cache call per page would have waited each
+
+
+def test_after_the_cool_off_a_redis_that_answers_again_is_used(redis_url, redis_hung, hung_redis):
+    import redis
+
+    cache.get("شهر")  # trips the breaker
+    hung_redis.healed.set()
+    cache.set("شهر", "تهران\u200cشمالی", timeout=30)
+    assert cache.get("شهر") is None  # still skipped: the cool-off is not over
+
+    deadline = time.monotonic() + COOL_OFF + 5
+    while cache.set("شهر", "تهران\u200cشمالی", timeout=30) is not True:
+        assert time.monotonic() < deadline, "Redis was not used again after the cool-off"
+
+    assert cache.get("شهر") == "تهران\u200cشمالی"
+    assert redis.Redis.from_url(REDIS_URL).exists(cache.make_key("شهر")) == 1
+    cache.delete_pattern("*")
