@@ -1,8 +1,10 @@
-"""JSON API of comments: ``GET/POST comments/pages/<page id>/``, ``POST comments/<id>/flags/``.
+"""JSON API of comments: ``GET/POST comments/pages/<page id>/``, ``PATCH comments/<id>/``,
+``POST comments/<id>/flags/``.
 
 Lists show published comments only (oldest first, ``?page=``); a POST takes
 ``{"body": "…", "parent": id}`` with the page form's validation, rate limit and duplicate
-check. Errors are ``{"error": "…", "code": "…"}`` (see ``participation.api``).
+check; a PATCH takes ``{"body": "…"}`` from the author within the edit window. Errors are
+``{"error": "…", "code": "…"}`` (see ``participation.api``).
 """
 
 from django.conf import settings
@@ -16,7 +18,7 @@ from wagtail.models import Page
 from participation import moderation
 from participation.api import error_response
 from participation.comments import services
-from participation.comments.forms import CommentInputForm
+from participation.comments.forms import CommentEditForm, CommentInputForm
 from participation.comments.models import Comment
 from participation.comments.views import _parent, flag_or_refuse
 from participation.moderation import (
@@ -84,6 +86,27 @@ class PageCommentsView(DiscussionAPIView):
         except Refused as refusal:
             return refusal_response(refusal)
         return Response({"comment": comment_json(comment)}, status=status.HTTP_201_CREATED)
+
+
+class CommentView(DiscussionAPIView):
+    """The author corrects their comment within the edit window, as on the site."""
+
+    def patch(self, request, comment_id):
+        comment = get_object_or_404(services.comments_on_public_pages(), pk=comment_id)
+        form = CommentEditForm(request.data)
+        try:
+            # Checked before the input, as the site's edit view does: a refused author
+            # learns that first, whatever they sent.
+            if not services.can_edit(comment, request.user):
+                raise Refused(_("This comment can no longer be edited."), "edit_closed")
+            if not form.is_valid():
+                return form_error_response(form)
+            body = form.cleaned_data["body"]
+            with moderation.guarded_write(request, "comment", "edit", comment.pk, body):
+                services.edit_comment(comment, request.user, body)
+        except Refused as refusal:
+            return refusal_response(refusal)
+        return Response({"comment": comment_json(comment)})
 
 
 class CommentFlagsView(DiscussionAPIView):

@@ -2,24 +2,29 @@
 
 ``GET categories/``, ``GET categories/<slug>/threads/`` and ``POST`` there to start a thread
 (``{"title", "body"}``), ``GET threads/<id>/posts/`` and ``POST`` there to reply
-(``{"body"}``). Lists are paginated with ``?page=`` and show published text only; writes have
-the site forms' validation, rate limit and duplicate check.
+(``{"body"}``), ``POST posts/<id>/flags/`` to report a post once, ``PUT`` and ``DELETE``
+``threads/<id>/subscription/`` to follow a thread or stop. Lists are paginated with ``?page=``
+and show published text only; writes have the site forms' validation, rate limit and
+duplicate check.
 """
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from rest_framework import status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.response import Response
 
 from participation import moderation
 from participation.api import error_response
 from participation.forums import services
 from participation.forums.forms import ReplyInputForm, ThreadInputForm
-from participation.forums.models import ForumCategory
+from participation.forums.models import ForumCategory, Post
+from participation.forums.views import flag_or_refuse
 from participation.moderation import (
     DiscussionAPIView,
     Refused,
     Status,
+    check_rate,
     form_error_response,
     refusal_response,
 )
@@ -146,3 +151,51 @@ class ThreadPostsView(DiscussionAPIView):
         except Refused as refusal:
             return refusal_response(refusal)
         return Response({"post": post_json(post)}, status=status.HTTP_201_CREATED)
+
+
+class PostFlagsView(DiscussionAPIView):
+    """A verified citizen reports a post of a public thread to the moderators, once."""
+
+    def post(self, request, post_id):
+        # A pending post is not public yet: it is not found, rather than confirmed to exist.
+        posts = Post.objects.filter(thread__in=services.visible_threads_anywhere(None)).exclude(
+            status=Status.PENDING
+        )
+        item = get_object_or_404(posts.select_related("thread"), pk=post_id)
+        try:
+            flag_or_refuse(request, item)
+        except Refused as refusal:
+            return refusal_response(refusal)
+        return Response({"flagged": item.pk}, status=status.HTTP_201_CREATED)
+
+
+class ThreadSubscriptionView(DiscussionAPIView):
+    """Follow a thread's replies (``PUT``) or stop following them (``DELETE``)."""
+
+    def get_thread(self, request, thread_id):
+        # As on the site: the author may follow their own thread while it awaits moderation.
+        return services.get_thread(thread_id, request.user)
+
+    def put(self, request, thread_id):
+        thread = self.get_thread(request, thread_id)
+        if thread is None:
+            return error_response(_("No such thread."), "not_found", status.HTTP_404_NOT_FOUND)
+        try:
+            check_rate(request, "subscription")
+            services.subscribe(thread, request.user)
+        except Refused as refusal:
+            return refusal_response(refusal)
+        return Response({"subscribed": True})
+
+    def delete(self, request, thread_id):
+        thread = self.get_thread(request, thread_id)
+        if thread is None:
+            return error_response(_("No such thread."), "not_found", status.HTTP_404_NOT_FOUND)
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        try:
+            check_rate(request, "subscription")
+        except Refused as refusal:
+            return refusal_response(refusal)
+        services.unsubscribe(thread, request.user)
+        return Response({"subscribed": False})

@@ -12,4 +12,10 @@ urlpatterns = [
     path(
         "forums/threads/<int:thread_id>/posts/", api.ThreadPostsView.as_view(), name="forum-posts"
     ),
+    path(
+        "forums/threads/<int:thread_id>/subscription/",
+        api.ThreadSubscriptionView.as_view(),
+        name="forum-subscription",
+    ),
+    path("forums/posts/<int:post_id>/flags/", api.PostFlagsView.as_view(), name="forum-post-flag"),
 ]

@@ -1,4 +1,5 @@
-"""Forum lists (pages and API) in constant queries; the API's writes and errors."""
+"""Forum lists (pages and API) in constant queries; the API's writes (threads, replies, flags,
+subscriptions) and errors."""
 
 import pytest
 from django.test import Client
@@ -6,8 +7,9 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from participation.forums import services
-from participation.forums.models import ForumCategory, Post, Thread
+from participation.forums.models import ForumCategory, Post, PostFlag, Subscription, Thread
 from participation.moderation import Status
+from participation.ratelimit import Limit
 from tests.comments.people import DISPLAY_NAME, make_citizen
 
 
@@ -116,3 +118,135 @@ def test_pending_threads_are_not_in_the_api(client, premoderated_category, citiz
     assert data["count"] == 0
     thread = Thread.objects.get()
     assert client.get(reverse("participation_api:forum-posts", args=[thread.pk])).status_code == 404
+
+
+def flag_url(post):
+    return reverse("participation_api:forum-post-flag", args=[post.pk])
+
+
+def subscription_url(thread):
+    return reverse("participation_api:forum-subscription", args=[thread.pk])
+
+
+def test_a_post_is_flagged_through_the_api_once(client, thread, other_citizen):
+    opening = thread.posts.get()
+    client.force_login(other_citizen)
+    first = client.post(flag_url(opening))
+    assert (first.status_code, first.json()["flagged"]) == (201, opening.pk)
+    second = client.post(flag_url(opening))
+    assert (second.status_code, second.json()["code"]) == (409, "already_flagged")
+    assert PostFlag.objects.filter(item=opening, citizen=other_citizen).count() == 1
+
+
+@pytest.mark.parametrize("role", ["anonymous", "unverified"])
+def test_only_verified_citizens_flag_posts_through_the_api(client, thread, people, role):
+    if people[role]:
+        client.force_login(people[role])
+    response = client.post(flag_url(thread.posts.get()))
+    assert (response.status_code, response.json()["code"]) == (403, "not_verified")
+    assert not PostFlag.objects.exists()
+
+
+def test_posts_of_a_thread_awaiting_moderation_cannot_be_flagged(
+    client, make_thread, premoderated_category, other_citizen
+):
+    pending = make_thread(in_category=premoderated_category)
+    client.force_login(other_citizen)
+    assert client.post(flag_url(pending.posts.get())).status_code == 404
+    assert not PostFlag.objects.exists()
+
+
+def test_a_pending_reply_cannot_be_flagged_through_the_api(client, thread, citizen, other_citizen):
+    pending = Post.objects.create(
+        thread=thread, author=citizen, body="در صف", status=Status.PENDING
+    )
+    client.force_login(other_citizen)
+    assert client.post(flag_url(pending)).status_code == 404
+    assert not PostFlag.objects.exists()
+
+
+def test_a_hidden_post_cannot_be_flagged_through_the_api(client, thread, citizen, other_citizen):
+    hidden = Post.objects.create(thread=thread, author=citizen, body="پنهان", status=Status.HIDDEN)
+    client.force_login(other_citizen)
+    response = client.post(flag_url(hidden))
+    assert (response.status_code, response.json()["code"]) == (400, "invalid")
+    assert not PostFlag.objects.exists()
+
+
+def test_api_flag_by_session_needs_csrf(thread, other_citizen):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(other_citizen)
+    assert client.post(flag_url(thread.posts.get())).status_code == 403
+    assert not PostFlag.objects.exists()
+
+
+def test_a_citizen_follows_a_thread_through_the_api(client, thread, other_citizen):
+    client.force_login(other_citizen)
+    response = client.put(subscription_url(thread))
+    assert (response.status_code, response.json()) == (200, {"subscribed": True})
+    assert Subscription.objects.filter(thread=thread, user=other_citizen).exists()
+
+
+def test_following_twice_keeps_one_subscription(client, thread, other_citizen):
+    client.force_login(other_citizen)
+    client.put(subscription_url(thread))
+    assert client.put(subscription_url(thread)).status_code == 200
+    assert Subscription.objects.filter(thread=thread, user=other_citizen).count() == 1
+
+
+def test_a_citizen_stops_following_a_thread_through_the_api(client, thread, citizen):
+    assert Subscription.objects.filter(thread=thread, user=citizen).exists()  # the author
+    client.force_login(citizen)
+    response = client.delete(subscription_url(thread))
+    assert (response.status_code, response.json()) == (200, {"subscribed": False})
+    assert not Subscription.objects.filter(thread=thread, user=citizen).exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "unverified"])
+def test_only_verified_citizens_follow_threads_through_the_api(client, thread, people, role):
+    if people[role]:
+        client.force_login(people[role])
+    response = client.put(subscription_url(thread))
+    assert (response.status_code, response.json()["code"]) == (403, "not_verified")
+    assert Subscription.objects.filter(thread=thread).count() == 1  # the author's own
+
+
+def test_signed_out_callers_cannot_unsubscribe(client, thread):
+    response = client.delete(subscription_url(thread))
+    assert (response.status_code, response.json()["code"]) == (403, "not_authenticated")
+
+
+def test_threads_awaiting_moderation_cannot_be_followed_by_others(
+    client, make_thread, premoderated_category, other_citizen
+):
+    pending = make_thread(in_category=premoderated_category)
+    client.force_login(other_citizen)
+    assert client.put(subscription_url(pending)).status_code == 404
+    assert client.delete(subscription_url(pending)).status_code == 404
+    assert not Subscription.objects.filter(user=other_citizen).exists()
+
+
+def test_the_author_may_stop_following_their_thread_awaiting_moderation(
+    client, make_thread, premoderated_category, citizen
+):
+    pending = make_thread(in_category=premoderated_category)
+    client.force_login(citizen)
+    assert client.delete(subscription_url(pending)).status_code == 200
+    assert not Subscription.objects.filter(thread=pending, user=citizen).exists()
+
+
+def test_following_through_the_api_is_rate_limited(client, thread, other_citizen, settings):
+    settings.SHAFAF_RATE_LIMITS = {"subscription": {"user": Limit(1, 60)}}
+    client.force_login(other_citizen)
+    client.delete(subscription_url(thread))
+    limited = client.put(subscription_url(thread))
+    assert (limited.status_code, limited.json()["code"]) == (429, "rate_limited")
+    assert limited["Retry-After"]
+    assert not Subscription.objects.filter(thread=thread, user=other_citizen).exists()
+
+
+def test_api_subscription_by_session_needs_csrf(thread, other_citizen):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(other_citizen)
+    assert client.put(subscription_url(thread)).status_code == 403
+    assert not Subscription.objects.filter(thread=thread, user=other_citizen).exists()
