@@ -209,6 +209,43 @@ def answer(case, *, actor, body, decision, documents=(), expected_version=None, 
     return response
 
 
+def set_public(case, public, *, actor, reason="", expected_version):
+    """Hide a suggestion from the public site (a reason is required) or show it again.
+
+    Recorded as a step of the history that keeps the status (from == to) with the reason
+    kept internal, so the tracking page never repeats why a text was taken down.
+    """
+    reason = reason.strip()
+    if not public and not reason:
+        raise TransitionRefused(_("Say why the suggestion is hidden from the public."))
+    with transaction.atomic():
+        current = _locked(case, expected_version)
+        if current.kind != ReviewCase.Kind.SUGGESTION:
+            raise TransitionRefused(_("Only a suggestion can be hidden or shown on the site."))
+        if current.is_public == public:
+            raise TransitionRefused(
+                _("The suggestion is already public.")
+                if public
+                else _("The suggestion is already hidden from the public.")
+            )
+        now = timezone.now()
+        ReviewCase.objects.filter(pk=current.pk).update(
+            is_public=public, version=F("version") + 1, updated_at=now
+        )
+        what = _("Shown to the public again") if public else _("Hidden from the public")
+        ReviewTransition.objects.create(
+            case=current,
+            from_status=current.status,
+            to_status=current.status,
+            actor=actor,
+            at=now,
+            reason=f"{what}: {reason}" if reason else what,
+            note_is_public=False,
+        )
+    case.refresh_from_db()
+    return case
+
+
 def open_case(
     kind,
     *,

@@ -10,6 +10,7 @@ from django.utils import timezone
 # Until feedback's wagtail_hooks imports it, load the admin views' hooks here.
 import participation.feedback.admin_hooks  # noqa: F401
 from participation.feedback import workflow
+from participation.feedback.admin_views.forms import HideForm
 from participation.feedback.models import ReviewCase
 from participation.models import PollIndexPage
 from tests.feedback.council_helpers import (
@@ -264,3 +265,136 @@ def test_queue_filters_overdue_cases(client, people):
 
     assert [case.tracking_code for case in response.context["cases"]] == [late.case.tracking_code]
     assert "council-overdue" in response.content.decode()
+
+
+def hide(client, case, reason="توهين و شماره‌ی تلفن يك شهروند", version=None):
+    return client.post(
+        reverse("feedback_review:hide", args=[case.pk]),
+        {"version": case.version if version is None else version, "reason": reason},
+        follow=True,
+    )
+
+
+def public_views(client, suggestion):
+    """(shown in its box's listing, status of its page, status of its API detail)."""
+    listing = client.get(suggestion.box.url).content.decode()
+    return (
+        suggestion.title in listing,
+        client.get(suggestion.get_absolute_url()).status_code,
+        client.get(
+            reverse("participation_api:feedback-suggestion-detail", args=[suggestion.pk])
+        ).status_code,
+    )
+
+
+def test_a_hidden_suggestion_leaves_the_public_site(client, people, home):
+    suggestion = make_suggestion("پيشنهاد ناشايست با نام‌ها")
+    case = suggestion.case
+    as_(client, people["council member"])
+
+    hide(client, case)
+
+    case.refresh_from_db()
+    assert not case.is_public
+    client.logout()
+    assert public_views(client, suggestion) == (False, 404, 404)
+
+
+def test_hiding_is_recorded_in_the_history_with_its_reason(client, people, home):
+    case = make_suggestion().case
+    as_(client, people["council member"])
+
+    hide(client, case, reason="داده‌هاي شخصي در متن")
+
+    step = case.transitions.order_by("at", "pk").last()
+    assert step.from_status == step.to_status == case.status
+    assert "داده‌هاي شخصي در متن" in step.reason
+    assert step.actor == people["council member"]
+    assert not step.note_is_public
+
+
+def test_the_tracking_page_of_a_hidden_suggestion_shows_no_text_or_reason(client, people, home):
+    suggestion = make_suggestion("پيشنهاد ناشايست با نام‌ها")
+    as_(client, people["council member"])
+    hide(client, suggestion.case, reason="داده‌هاي شخصي در متن")
+    client.logout()
+
+    response = client.get(reverse("feedback:track"), {"code": suggestion.case.tracking_code})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert suggestion.title not in html and "داده‌هاي شخصي" not in html
+
+
+def test_showing_a_hidden_suggestion_again_brings_it_back(client, people, home):
+    suggestion = make_suggestion()
+    as_(client, people["council member"])
+    hide(client, suggestion.case)
+    suggestion.case.refresh_from_db()
+
+    client.post(
+        reverse("feedback_review:show", args=[suggestion.case.pk]),
+        {"version": suggestion.case.version, "reason": ""},
+    )
+
+    suggestion.case.refresh_from_db()
+    assert suggestion.case.is_public
+    client.logout()
+    assert public_views(client, suggestion) == (True, 200, 200)
+
+
+@pytest.mark.parametrize("who", ["citizen", "editor"])
+def test_hiding_is_refused_without_the_review_permission(client, people, who, home):
+    case = make_suggestion().case
+    as_(client, people[who])
+
+    response = client.post(
+        reverse("feedback_review:hide", args=[case.pk]),
+        {"version": case.version, "reason": "هرزنامه"},
+    )
+
+    # Wagtail answers a refusal with a redirect (see the permission tests above), not a 403.
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.is_public and not case.transitions.filter(reason__contains="هرزنامه").exists()
+
+
+def test_hiding_without_a_reason_is_refused_with_a_clear_message(client, people, home):
+    case = make_suggestion().case
+    version = case.version
+    as_(client, people["council member"])
+
+    response = hide(client, case, reason="  ")
+
+    case.refresh_from_db()
+    assert case.is_public and case.version == version
+    missing = str(HideForm.base_fields["reason"].error_messages["required"])
+    assert any(missing in str(message) for message in response.context["messages"])
+
+
+def test_hiding_from_a_stale_page_is_refused(client, people, reviewer, home):
+    case = make_suggestion().case
+    seen_version = case.version
+    workflow.transition(
+        case, ReviewCase.Status.SCREENED, actor=reviewer, expected_version=seen_version
+    )
+    as_(client, people["council member"])
+
+    response = hide(client, case, version=seen_version)
+
+    case.refresh_from_db()
+    assert case.is_public
+    stale = str(workflow.STALE_MESSAGE)
+    assert any(stale in str(message) for message in response.context["messages"])
+
+
+def test_a_complaint_cannot_be_shown_on_the_site(client, people):
+    case = make_complaint().case
+    as_(client, people["council member"])
+
+    page = client.get(reverse("feedback_review:case", args=[case.pk]))
+    client.post(reverse("feedback_review:show", args=[case.pk]), {"version": case.version})
+
+    assert page.context["visibility_form"] is None
+    case.refresh_from_db()
+    assert not case.is_public

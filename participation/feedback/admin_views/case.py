@@ -15,7 +15,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.feedback import workflow
 from participation.feedback.admin_views import actions
-from participation.feedback.admin_views.forms import AnswerForm, AssignForm, TransitionForm
+from participation.feedback.admin_views.forms import (
+    AnswerForm,
+    AssignForm,
+    HideForm,
+    ShowForm,
+    TransitionForm,
+)
 from participation.feedback.admin_views.permissions import ReviewerRequiredMixin
 from participation.feedback.models import ReviewCase
 
@@ -70,9 +76,17 @@ class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
                 initial={**initial, "department": case.department, "assignee": case.assignee}
             ),
             answer_form=AnswerForm(initial=initial),
+            visibility_form=_visibility_form(case, initial),
             poll_results=actions.poll_results_of(case),
             **kwargs,
         )
+
+
+def _visibility_form(case, initial):
+    """Hide a public suggestion or show a hidden one again; nothing for other cases."""
+    if case.kind != ReviewCase.Kind.SUGGESTION:
+        return None
+    return (HideForm if case.is_public else ShowForm)(initial=initial)
 
 
 class CaseActionView(ReviewerRequiredMixin, View):
@@ -141,3 +155,23 @@ class AnswerView(CaseActionView):
             expected_version=data["version"],
         )
         return _("The official response has been published and the citizen told.")
+
+
+class HideView(CaseActionView):
+    form_class = HideForm
+
+    def act(self, case, data, actor):
+        workflow.set_public(
+            case, False, actor=actor, reason=data["reason"], expected_version=data["version"]
+        )
+        return _("The suggestion is hidden from the public.")
+
+
+class ShowView(CaseActionView):
+    form_class = ShowForm
+
+    def act(self, case, data, actor):
+        workflow.set_public(
+            case, True, actor=actor, reason=data["reason"], expected_version=data["version"]
+        )
+        return _("The suggestion is public again.")

@@ -119,6 +119,25 @@ class BulkAssignForm(forms.Form):
         return data
 
 
+class HideForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        help_text=_("Kept in the case's history; not shown to the public."),
+        error_messages={"required": _("Say why the suggestion is hidden from the public.")},
+    )
+
+
+class ShowForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+    )
+
+
 class AnswerForm(VersionedForm):
     body = forms.CharField(
         label=_("Official response"),
