@@ -23,6 +23,19 @@ def error_response(message, code, http_status, **extra):
     return Response({"error": str(message), "code": code, **extra}, status=http_status)
 
 
+def rate_limited(request, scope):
+    """A 429 response when ``request`` is over ``scope``'s rate limit, else None."""
+    try:
+        ratelimit.check(request, scope)
+    except ratelimit.RateLimited as refusal:
+        response = error_response(
+            refusal.message, "rate_limited", status.HTTP_429_TOO_MANY_REQUESTS
+        )
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
+    return None
+
+
 def json_errors(exc, context):
     """DRF's own refusals (authentication, CSRF, 404) in the API's ``error`` shape."""
     response = exception_handler(exc, context)
@@ -52,14 +65,9 @@ class PollVotesView(PollAPIView):
             # Anonymous votes ride on the device cookie, so they need CSRF protection too.
             SessionAuthentication().enforce_csrf(request)
         poll = self.get_poll(poll_id)
-        try:
-            ratelimit.check(request, "vote")
-        except ratelimit.RateLimited as refusal:
-            response = error_response(
-                refusal.message, "rate_limited", status.HTTP_429_TOO_MANY_REQUESTS
-            )
-            response["Retry-After"] = str(refusal.retry_after)
-            return response
+        refused = rate_limited(request, "vote")
+        if refused:
+            return refused
         serializer = VoteInputSerializer(data=request.data)
         if not serializer.is_valid():
             first = next(iter(serializer.errors.get("choices", [])), _("Invalid input."))

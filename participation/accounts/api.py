@@ -19,27 +19,13 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from participation import ratelimit
 from participation.accounts import activity, services
 from participation.accounts.serializers import (
     ProfileSerializer,
     TokenRequestSerializer,
     TokenSerializer,
 )
-from participation.api import error_response, json_errors
-
-
-def rate_limited(request, scope):
-    """A 429 response when ``request`` is over ``scope``'s limit, else None."""
-    try:
-        ratelimit.check(request, scope)
-    except ratelimit.RateLimited as refusal:
-        response = error_response(
-            refusal.message, "rate_limited", status.HTTP_429_TOO_MANY_REQUESTS
-        )
-        response["Retry-After"] = str(refusal.retry_after)
-        return response
-    return None
+from participation.api import error_response, json_errors, rate_limited
 
 
 class MeView(APIView):

@@ -15,8 +15,7 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from participation import ratelimit
-from participation.api import PollAPIView, error_response
+from participation.api import PollAPIView, error_response, rate_limited
 from participation.feedback import services
 from participation.feedback.models import (
     ComplaintCategory,
@@ -41,18 +40,6 @@ class Pages(PageNumberPagination):
 
 class FeedbackAPIView(PollAPIView):
     """Session (with CSRF) or token authentication, errors in the participation API's shape."""
-
-    def limited(self, request, scope):
-        """A 429 response when ``scope``'s rate limit is used up, else None."""
-        try:
-            ratelimit.check(request, scope)
-        except ratelimit.RateLimited as refusal:
-            response = error_response(
-                refusal.message, "rate_limited", status.HTTP_429_TOO_MANY_REQUESTS
-            )
-            response["Retry-After"] = str(refusal.retry_after)
-            return response
-        return None
 
 
 def invalid(serializer):
@@ -121,7 +108,7 @@ class SubmitView(FeedbackAPIView):
         if not isinstance(request.successful_authenticator, TokenAuthentication):
             # DRF checks CSRF for signed-in sessions only; anonymous posts need it as much.
             SessionAuthentication().enforce_csrf(request)
-        refused = self.limited(request, self.scope)
+        refused = rate_limited(request, self.scope)
         if refused:
             return refused
         serializer = self.input_serializer(data=request.data)
@@ -180,7 +167,7 @@ class SupportView(FeedbackAPIView):
         if not isinstance(request.successful_authenticator, TokenAuthentication):
             SessionAuthentication().enforce_csrf(request)
         suggestion = get_object_or_404(public_suggestions(), pk=suggestion_id)
-        refused = self.limited(request, "suggestion_support")
+        refused = rate_limited(request, "suggestion_support")
         if refused:
             return refused
         try:
@@ -197,7 +184,7 @@ class TrackView(FeedbackAPIView):
     """GET: the public state of a case by its tracking code, as the tracking page shows it."""
 
     def get(self, request, code):
-        refused = self.limited(request, "track")
+        refused = rate_limited(request, "track")
         if refused:
             return refused
         case = find_case(code)
