@@ -1,7 +1,6 @@
 """Fixtures shared by the whole suite: a minimal page tree, never the demo data."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
 from cms.site_structure import ensure_site_structure
@@ -15,14 +14,6 @@ def default_language(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits, duplicate checks and cached figures live in the cache: start empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

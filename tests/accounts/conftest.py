@@ -1,9 +1,10 @@
-"""Fixtures for accounts: citizens and mail sent on commit (the cache is emptied for every test)."""
+"""Fixtures for accounts: citizens, a clean cache for rate limits, and mail sent on commit."""
 
 import re
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.utils.html import escape
 
 from tests.participation.factories import UserFactory
@@ -11,6 +12,14 @@ from tests.participation.factories import UserFactory
 PASSWORD = "a-long-test-password"
 # Arabic ي and ك, a ZWNJ inside a word, and markup that must never run.
 PERSIAN_NAME = "مهدي كاظمی‌نژاد <script>alert(1)</script>"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limit counters live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

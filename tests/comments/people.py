@@ -5,6 +5,7 @@ Shared by tests/comments and tests/forums (imported by both conftest files).
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from participation.accounts.models import CitizenProfile
@@ -14,6 +15,7 @@ from tests.participation.factories import UserFactory
 # Arabic ي and ك as many keyboards type them, and ZWNJ inside words.
 __all__ = [
     "citizen",
+    "empty_cache",
     "moderator",
     "other_citizen",
     "people",
@@ -37,6 +39,14 @@ def make_citizen(verified=True, display_name=DISPLAY_NAME, **fields):
         },
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and duplicate fingerprints live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

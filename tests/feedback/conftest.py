@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from cms.models import Department
@@ -14,6 +15,14 @@ from participation.feedback.models import (
     SuggestionIndexPage,
 )
 from tests.participation.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits, duplicate checks and cached figures live in the cache: start empty."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from cms.models import Department
@@ -12,6 +13,14 @@ from participation.feedback.models import ComplaintCategory, SuggestionBoxPage, 
 from participation.models import PollIndexPage
 from tests.conftest import XSS
 from tests.participation.factories import PollPageFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and duplicate checks live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

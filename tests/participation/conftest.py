@@ -2,9 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from participation.models import PollIndexPage
 from tests.participation.factories import PollPageFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limit counters live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
