@@ -48,11 +48,13 @@ DEFAULT_LIMITS = {
     "forum_post": {"user": Limit(5, 60), "ip": Limit(30, 60)},
     "flag": {"user": Limit(20, 60), "ip": Limit(60, 60)},
     "subscription": {"user": Limit(30, 60), "ip": Limit(60, 60)},
+    "follow": {"user": Limit(30, 60), "ip": Limit(60, 60)},
     "open311": {"user": Limit(30, 60), "ip": Limit(120, 60)},
     "suggestion": {"user": Limit(5, 600), "ip": Limit(20, 600)},
     "complaint": {"user": Limit(5, 600), "ip": Limit(20, 600)},
     "suggestion_support": {"user": Limit(30, 60), "ip": Limit(60, 60)},
     "track": {"ip": Limit(20, 60)},
+    "council_action": {"user": Limit(60, 60), "ip": Limit(120, 60)},
 }
 
 

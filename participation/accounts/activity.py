@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 
 from participation.comments.models import Comment
 from participation.feedback.models import Complaint, OfficialResponse, ReviewCase, Suggestion
+from participation.follows.services import followed_pages
 from participation.forums.models import Post, Subscription, Thread
 from participation.models import Vote, VoteChoice
 from participation.moderation import Status
@@ -91,6 +92,18 @@ class SubscriptionItem:
     thread_title: str
     category: str
     url: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class FollowItem:
+    """A followed page, with its latest update's note (what the citizen hears about)."""
+
+    page_id: int
+    title: str
+    url: str
+    change_note: str
+    updated_at: datetime | None
     since: datetime
 
 
@@ -311,6 +324,22 @@ def _subscription_item(subscription, request):
     )
 
 
+def _follows(user):
+    return followed_pages(user), _follow_item
+
+
+def _follow_item(follow, request):
+    page = follow.page
+    return FollowItem(
+        page_id=page.pk,
+        title=page.title,
+        url=_url(page, request),
+        change_note=getattr(page, "change_note", ""),
+        updated_at=page.last_published_at,
+        since=follow.created,
+    )
+
+
 _SOURCES = {
     "comments": _comments,
     "votes": _votes,
@@ -319,5 +348,6 @@ _SOURCES = {
     "threads": _threads,
     "posts": _posts,
     "subscriptions": _subscriptions,
+    "follows": _follows,
 }
 SECTIONS = tuple(_SOURCES)

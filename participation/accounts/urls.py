@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, re_path
 
-from participation.accounts.views import activity, auth, mobile, profile, signup
+from participation.accounts.views import activity, auth, feed, mobile, profile, signup
 
 app_name = "accounts"
 urlpatterns = [
@@ -36,4 +36,8 @@ urlpatterns = [
     path("profile/export/", profile.export, name="export"),
     path("profile/delete/", profile.delete, name="delete"),
     path("activity/", activity.my_activity, name="activity"),
+    path("activity/feed/", feed.renew_feed, name="renew-feed"),
+    re_path(
+        r"^feed/(?P<token>[-\w]+)/(?P<kind>atom|rss)/$", feed.followed_feed, name="followed-feed"
+    ),
 ]

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("participation.accounts.urls")),
     path("comments/", include("participation.comments.urls")),
     path("forums/", include("participation.forums.urls")),
+    path("follow/", include("participation.follows.urls")),
     path("", include("participation.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -25,6 +25,7 @@ from participation.feedback.models import (
     SuggestionBoxPage,
     SuggestionIndexPage,
 )
+from participation.follows.models import PageFollow
 from participation.forums import services as forums
 from participation.forums.models import ForumCategory
 from participation.models import PollIndexPage
@@ -40,8 +41,8 @@ API = reverse_lazy("participation_api:account-activity")
 # Queries for a whole answer, whatever the number of items: the user, the site's root
 # paths for links, one or two per section (a page of items and what it prefetches), and
 # for the page what the site's layout needs.
-API_QUERIES = 14
-PAGE_QUERIES = 22
+API_QUERIES = 17
+PAGE_QUERIES = 26  # 25, and the profile holding the private feed address
 
 
 @pytest.fixture
@@ -72,6 +73,7 @@ def fill(places, user, count, marker):
         )
         poll = PollPageFactory(parent=places["poll_index"], title=f"نظرسنجی {marker} {n}")
         polls.cast_vote(poll, user=user, choices=[poll.choices.first().pk])
+        PageFollow.objects.create(page=poll, user=user)
         feedback.submit_suggestion(
             box=places["box"], title=f"پیشنهاد {marker} {n}", body="متن پيشنهاد", author=user
         )

@@ -53,6 +53,11 @@ class CitizenProfile(models.Model):
         default=NotificationFrequency.IMMEDIATE,
         help_text=_("How you hear about replies and answers to what you wrote."),
     )
+    # The secret in the address of the citizen's private feed (feed readers cannot sign
+    # in); empty until asked for, replaced to revoke the old address.
+    feed_token = models.CharField(
+        _("private feed token"), max_length=64, blank=True, editable=False
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -63,7 +68,12 @@ class CitizenProfile(models.Model):
                 fields=["normalized_email"],
                 condition=~models.Q(normalized_email=""),
                 name="one_citizen_per_email",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["feed_token"],
+                condition=~models.Q(feed_token=""),
+                name="one_citizen_per_feed_token",
+            ),
         ]
 
     def __str__(self):

@@ -2,9 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from participation.accounts import activity
+from participation.accounts import activity, private_feed
 
 
 def _page_link(request, section, page):
@@ -30,4 +31,19 @@ def my_activity(request):
         }
         for name, section in sections.items()
     }
-    return render(request, "accounts/activity.html", {"sections": pagers})
+    return render(
+        request,
+        "accounts/activity.html",
+        {"sections": pagers, "private_feeds": _private_feeds(request)},
+    )
+
+
+def _private_feeds(request):
+    """{kind: absolute URL} of the citizen's private feed; empty until they ask for one."""
+    token = private_feed.feed_token(request.user)
+    if not token:
+        return {}
+    return {
+        kind: request.build_absolute_uri(reverse("accounts:followed-feed", args=[token, kind]))
+        for kind in ("atom", "rss")
+    }
