@@ -15,6 +15,7 @@ urlpatterns = [
     path("cases/<int:pk>/transition/", case.TransitionView.as_view(), name="transition"),
     path("cases/<int:pk>/assign/", case.AssignView.as_view(), name="assign"),
     path("cases/<int:pk>/answer/", case.AnswerView.as_view(), name="answer"),
+    path("cases/<int:pk>/agenda/", case.AgendaView.as_view(), name="agenda"),
     path("cases/<int:pk>/hide/", case.HideView.as_view(), name="hide"),
     path("cases/<int:pk>/show/", case.ShowView.as_view(), name="show"),
     path("report/", report.ReportView.as_view(), name="report"),

@@ -4,11 +4,12 @@
   (``reminded_at`` records it); an assignee without an email address is reminded through the
   department's mailbox instead.
 - Once ``due_at`` has passed without an answer, the case is escalated once (``escalated_at``
-  records it, which is what "marked overdue" means in the queue): every active account of the
-  "council member" group is mailed, and the department's public mailbox when it has one, each
-  in a mail of its own so no one sees the others' addresses. The council has no "chair"
-  account yet (council members' pages are public profiles, not accounts), so the whole group
-  is told rather than guessing one person.
+  records it, which is what "marked overdue" means in the queue), each recipient in a mail of
+  their own so no one sees the others' addresses, and always to the department's public
+  mailbox when it has one. A case with a committee goes to the committee's chair of the day
+  (``Organization.chair``, at the address on their member page), else to the chair of the
+  council it belongs to; a case without a committee, or whose chairs have no address, to every
+  active account of the "council member" group.
 
 Running it twice a day, or after a crash, sends nothing twice: each case is claimed with a
 conditional update before its mail is queued, and mail goes after the commit.
@@ -99,6 +100,26 @@ def council_addresses():
     )
 
 
+def chair_address(committee):
+    """The committee's chair's address, else its council's chair's; empty when neither has one."""
+    for body in (committee, committee.parent):
+        chair = body.chair() if body else None
+        if chair and chair.email:
+            return chair.email
+    return ""
+
+
+def escalation_addresses(case, council, chairs):
+    """Who is told ``case`` is overdue; ``chairs`` caches a committee's chair for the run."""
+    department_mail = case.department.email if case.department else ""
+    if case.committee_id:
+        if case.committee_id not in chairs:
+            chairs[case.committee_id] = chair_address(case.committee)
+        if chairs[case.committee_id]:
+            return [chairs[case.committee_id], department_mail]
+    return [*council, department_mail]
+
+
 def reminder_addresses(case):
     """Who is reminded of ``case``: its assignee, else the department's mailbox.
 
@@ -131,14 +152,13 @@ def send_reminders(now=None):
                     % {"code": case.tracking_code, "due": _due(case), "url": _case_url(case)},
                 )
             outcome.reminded += 1
-        council = council_addresses()
-        for case in due_for_escalation(now).select_related("department"):
+        council, chairs = council_addresses(), {}
+        for case in due_for_escalation(now).select_related("department", "committee__parent"):
             with transaction.atomic():
                 if not _claim(case, "escalated_at", now):
                     continue
-                department_mail = case.department.email if case.department else ""
                 _mail(
-                    [*council, department_mail],
+                    escalation_addresses(case, council, chairs),
                     _("Overdue: case %(code)s has not been answered")
                     % {"code": case.tracking_code},
                     _("The case %(code)s was due on %(due)s and has not been answered.\n\n%(url)s")

@@ -3,16 +3,18 @@
 Every change runs in one transaction that locks the case row (``select_for_update``) and checks
 the version the actor saw, so two council members acting at once cannot both succeed: the
 second gets ``StaleCase``. Every status change writes one ``ReviewTransition``, every change
-of department or assignee one ``ReviewAssignment``.
+of department, committee or assignee one ``ReviewAssignment``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from participation.feedback import deadlines
+from cms.council.models import AgendaItem, MeetingPage
+from participation.feedback import deadlines, response_documents
 from participation.feedback.models import (
     OfficialResponse,
     OfficialResponseDocument,
@@ -34,6 +36,9 @@ ALLOWED = {
     Status.ANSWERED: (Status.CLOSED, Status.UNDER_REVIEW),
     Status.CLOSED: (),
 }
+
+#: ``assign(committee=UNCHANGED)``, the default, leaves the case's committee as it is.
+UNCHANGED = object()
 
 #: Poll results need no screening: they enter the queue already screened.
 POLL_RESPONSE_DAYS = 15
@@ -124,12 +129,28 @@ def transition(
     return case
 
 
-def assign(case, *, actor, department, assignee, expected_version, reason=""):
-    """Give the case a department and an assignee; a screened case becomes "assigned".
+def assign(
+    case,
+    *,
+    actor,
+    department,
+    assignee,
+    expected_version,
+    reason="",
+    committee=UNCHANGED,
+):
+    """Give the case a department, a council committee (either or both) and an assignee.
 
-    Every change of department or assignee is recorded (``ReviewAssignment``); answered and
-    closed cases are refused, since nobody is to work on them any more.
+    A screened case with an assignee becomes "assigned". ``committee`` must be a committee of
+    the council (``cms.council`` ``Organization``) or None to take it off one; left out, the
+    case keeps its committee. Every change of department, committee or assignee is recorded
+    (``ReviewAssignment``); answered and closed cases are refused, since nobody is to work on
+    them any more.
     """
+    if committee not in (UNCHANGED, None) and not committee.is_committee:
+        raise TransitionRefused(
+            _("“%(name)s” is not a committee of the council.") % {"name": committee}
+        )
     with transaction.atomic():
         current = _locked(case, expected_version)
         if current.is_final:
@@ -137,18 +158,29 @@ def assign(case, *, actor, department, assignee, expected_version, reason=""):
                 _("A case that is “%(status)s” cannot be assigned.")
                 % {"status": _label(current.status)}
             )
+        if committee is UNCHANGED:
+            committee_id = current.committee_id
+        else:
+            committee_id = getattr(committee, "pk", None)
         now = timezone.now()
-        if (current.department_id, current.assignee_id) != (
+        if (current.department_id, current.committee_id, current.assignee_id) != (
             getattr(department, "pk", None),
+            committee_id,
             getattr(assignee, "pk", None),
         ):
             ReviewCase.objects.filter(pk=current.pk).update(
-                department=department, assignee=assignee, version=F("version") + 1, updated_at=now
+                department=department,
+                committee_id=committee_id,
+                assignee=assignee,
+                version=F("version") + 1,
+                updated_at=now,
             )
             ReviewAssignment.objects.create(
                 case=current,
                 from_department_id=current.department_id,
                 to_department=department,
+                from_committee_id=current.committee_id,
+                to_committee_id=committee_id,
                 from_assignee_id=current.assignee_id,
                 to_assignee=assignee,
                 actor=actor,
@@ -180,10 +212,22 @@ def assign(case, *, actor, department, assignee, expected_version, reason=""):
     return case
 
 
-def answer(case, *, actor, body, decision, documents=(), expected_version=None, reason=""):
-    """Publish the official response, mark the case answered and tell the submitter."""
+def answer(
+    case, *, actor, body, decision, documents=(), files=(), expected_version=None, reason=""
+):
+    """Publish the official response, mark the case answered and tell the submitter.
+
+    ``documents`` are Wagtail documents already stored; ``files`` are uploads, checked
+    (``response_documents.check``) and stored in the "council responses" collection only once
+    the answer is allowed. Both are published with the response, documents first.
+    """
     from participation.feedback import notifications
 
+    files = list(files)
+    try:
+        response_documents.check(files)
+    except ValidationError as error:
+        raise TransitionRefused(error.messages[0]) from error
     with transaction.atomic():
         current = _locked(case, expected_version)
         now = timezone.now()
@@ -200,9 +244,10 @@ def answer(case, *, actor, body, decision, documents=(), expected_version=None, 
         response = OfficialResponse.objects.create(
             case=current, body=clean_html(body), author=actor, published_at=now
         )
+        attached = [*documents, *response_documents.store(files, uploaded_by=actor)]
         OfficialResponseDocument.objects.bulk_create(
             OfficialResponseDocument(response=response, document=document, sort_order=index)
-            for index, document in enumerate(documents)
+            for index, document in enumerate(attached)
         )
         case.refresh_from_db()
         notifications.case_answered(case)
@@ -244,6 +289,68 @@ def set_public(case, public, *, actor, reason="", expected_version):
         )
     case.refresh_from_db()
     return case
+
+
+def add_to_agenda(case, meeting, *, actor, title="", description="", expected_version):
+    """Put a public suggestion on a scheduled meeting's agenda; returns the new ``AgendaItem``.
+
+    The item links back to the suggestion's page (``source_url``) and the case to the item,
+    so once the council debates it the suggestion's page shows the motions and the resolution
+    that came of it. The meeting page gets a new revision, published with it, so editing the
+    meeting later keeps the item; a meeting with unpublished changes is refused, since
+    publishing those is the editors' decision. Recorded in the public history.
+    """
+    title = (title or "").strip()
+    with transaction.atomic():
+        current = _locked(case, expected_version)
+        suggestion = current.item if current.kind == ReviewCase.Kind.SUGGESTION else None
+        if suggestion is None:
+            raise TransitionRefused(_("Only a suggestion can go on a meeting's agenda."))
+        if not current.is_public:
+            raise TransitionRefused(
+                _("Only a public suggestion can go on a meeting's agenda: it is the item's source.")
+            )
+        if current.agenda_item_id:
+            raise TransitionRefused(_("This suggestion is already on a meeting's agenda."))
+        meeting = MeetingPage.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.status != MeetingPage.Status.SCHEDULED or not meeting.live:
+            raise TransitionRefused(
+                _("Only a published meeting that is still scheduled takes new agenda items.")
+            )
+        if meeting.has_unpublished_changes:
+            raise TransitionRefused(
+                _("The meeting page has unpublished changes: publish or discard them first.")
+            )
+        title = title or suggestion.title
+        if len(title) > AgendaItem._meta.get_field("title").max_length:
+            raise TransitionRefused(_("The agenda item's title is too long."))
+        last = meeting.agenda_items.order_by("-sort_order").values_list("sort_order", flat=True)
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            title=title,
+            description=(description or "").strip(),
+            source_url=suggestion.get_full_url(),
+            sort_order=(last.first() or 0) + 1,
+        )
+        # The revision is read from the database, so it holds the new item: later edits keep
+        # it. Publishing only this item is the review permission's to grant, not page rights.
+        revision = meeting.save_revision(user=actor, log_action=True, clean=False)
+        revision.publish(user=actor, skip_permission_checks=True)
+        now = timezone.now()
+        ReviewCase.objects.filter(pk=current.pk).update(
+            agenda_item=item, version=F("version") + 1, updated_at=now
+        )
+        ReviewTransition.objects.create(
+            case=current,
+            from_status=current.status,
+            to_status=current.status,
+            actor=actor,
+            at=now,
+            reason=_("Put on the agenda of “%(meeting)s”.") % {"meeting": meeting.title},
+            note_is_public=True,
+        )
+    case.refresh_from_db()
+    return item
 
 
 def open_case(

@@ -67,7 +67,14 @@ def test_council_member_answers_and_the_citizen_reads_it_on_the_tracking_page(
         page.get_by_role("link", name=case.tracking_code).click()
     answer_form = page.locator("form[action$='/answer/']")
     answer_form.locator("select[name=decision]").select_option(ReviewCase.Decision.ACCEPTED)
-    answer_form.locator("textarea[name=body]").fill(ANSWER)
+    # The response's rich text editor (Draftail) keeps what is typed in a hidden input.
+    answer_form.locator(".public-DraftEditor-content").click()
+    page.keyboard.insert_text(ANSWER)
+    # Draftail saves the editor's state into the hidden input a moment after typing stops.
+    page.wait_for_function(
+        "([form, text]) => document.querySelector(form + ' input[name=body]').value.includes(text)",
+        arg=["form[action$='/answer/']", ANSWER],
+    )
     with page.expect_navigation():
         answer_form.locator("button[type=submit]").click()
     page.screenshot(path=artifacts / "council-answered.png", full_page=True)

@@ -19,6 +19,7 @@ from tests.feedback.council_helpers import (
     make_suggestion,
     set_case,
 )
+from tests.feedback.council_workflow_data import draftail
 from tests.participation.factories import PollPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +139,7 @@ def test_council_member_answers_a_suggestion(client, people, home):
         reverse("feedback_review:answer", args=[case.pk]),
         {
             "version": case.version,
-            "body": "پاسخ رسمي شهرداری <script>x</script>",
+            "body": draftail("پاسخ رسمي شهرداری <script>x</script>"),
             "decision": ReviewCase.Decision.choices[0][0],
         },
     )

@@ -2,9 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
+
+from .members import Membership
 
 
 class CouncilTerm(models.Model):
@@ -102,3 +105,22 @@ class Organization(index.Indexed, models.Model):
     @property
     def is_council(self):
         return self.classification == self.Classification.COUNCIL
+
+    @property
+    def is_committee(self):
+        return self.classification == self.Classification.COMMITTEE
+
+    def chair(self, day=None):
+        """The member who chairs this body on ``day`` (today by default), or None.
+
+        The chair is whoever holds a membership with the "chair" role running that day; if
+        several do (a handover recorded with overlapping dates), the latest to start.
+        """
+        membership = (
+            self.memberships.on(day or timezone.localdate())
+            .filter(role=Membership.Role.CHAIR, person__live=True)
+            .select_related("person")
+            .order_by("-start_date", "-pk")
+            .first()
+        )
+        return membership.person if membership else None

@@ -13,8 +13,10 @@ def case_for_review(pk):
     return get_object_or_404(
         ReviewCase.objects.select_related(
             "department",
+            "committee",
             "district",
             "assignee",
+            "agenda_item__meeting",
             "suggestion__box",
             "complaint__category",
             "poll_review__poll",
@@ -30,6 +32,31 @@ def item_of(case):
 
 def history_of(case):
     return list(case.transitions.select_related("actor").order_by("at", "pk"))
+
+
+def assignments_of(case):
+    return list(
+        case.assignments.select_related(
+            "from_department",
+            "to_department",
+            "from_committee",
+            "to_committee",
+            "from_assignee",
+            "to_assignee",
+            "actor",
+        )
+    )
+
+
+def responses_of(case):
+    return list(case.responses.prefetch_related("documents__document"))
+
+
+def agenda_of(case):
+    """(agenda item, its motions with their resolutions) once the case is on an agenda."""
+    if case.agenda_item is None:
+        return None
+    return case.agenda_item, list(case.agenda_item.motions.select_related("resolution"))
 
 
 def attachments_of(case):

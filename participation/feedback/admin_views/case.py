@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from participation.feedback import workflow
 from participation.feedback.admin_views import actions
 from participation.feedback.admin_views.forms import (
+    AgendaForm,
     AnswerForm,
     AssignForm,
     HideForm,
@@ -56,13 +57,9 @@ class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
             case=case,
             item=actions.item_of(case),
             history=actions.history_of(case),
-            assignments=list(
-                case.assignments.select_related(
-                    "from_department", "to_department", "from_assignee", "to_assignee", "actor"
-                )
-            ),
+            assignments=actions.assignments_of(case),
             attachments=actions.attachments_of(case),
-            responses=list(case.responses.all()),
+            responses=actions.responses_of(case),
             transitions=[
                 (
                     status,
@@ -73,13 +70,27 @@ class CaseView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
                 if status not in ANSWER_FORM_STATUSES
             ],
             assign_form=AssignForm(
-                initial={**initial, "department": case.department, "assignee": case.assignee}
+                initial={
+                    **initial,
+                    "department": case.department,
+                    "committee": case.committee,
+                    "assignee": case.assignee,
+                }
             ),
             answer_form=AnswerForm(initial=initial),
+            agenda_form=_agenda_form(case, initial),
+            agenda=actions.agenda_of(case),
             visibility_form=_visibility_form(case, initial),
             poll_results=actions.poll_results_of(case),
             **kwargs,
         )
+
+
+def _agenda_form(case, initial):
+    """Put a public suggestion on a meeting's agenda, once; nothing for other cases."""
+    if case.kind != ReviewCase.Kind.SUGGESTION or not case.is_public or case.agenda_item_id:
+        return None
+    return AgendaForm(initial=initial)
 
 
 def _visibility_form(case, initial):
@@ -111,7 +122,7 @@ class CaseActionView(ReviewerRequiredMixin, View):
         return redirect("feedback_review:case", pk=case.pk)
 
     def build_form(self, case, data):
-        return self.form_class(data)
+        return self.form_class(data, self.request.FILES or None)
 
 
 class TransitionView(CaseActionView):
@@ -137,6 +148,7 @@ class AssignView(CaseActionView):
             case,
             actor=actor,
             department=data["department"],
+            committee=data["committee"],
             assignee=data["assignee"],
             expected_version=data["version"],
         )
@@ -152,9 +164,27 @@ class AnswerView(CaseActionView):
             actor=actor,
             body=data["body"],
             decision=data["decision"],
+            files=data["documents"],
             expected_version=data["version"],
         )
         return _("The official response has been published and the citizen told.")
+
+
+class AgendaView(CaseActionView):
+    form_class = AgendaForm
+
+    def act(self, case, data, actor):
+        item = workflow.add_to_agenda(
+            case,
+            data["meeting"],
+            actor=actor,
+            title=data["title"],
+            description=data["description"],
+            expected_version=data["version"],
+        )
+        return _("The suggestion is on the agenda of “%(meeting)s”.") % {
+            "meeting": item.meeting.title
+        }
 
 
 class HideView(CaseActionView):

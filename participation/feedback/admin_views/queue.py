@@ -20,9 +20,9 @@ PAGE_SIZE = 25
 
 def queue_cases():
     """Every case with what a queue row shows, in two queries whatever the page size."""
-    return ReviewCase.objects.select_related("department", "district", "assignee").order_by(
-        "due_at", "received_at"
-    )
+    return ReviewCase.objects.select_related(
+        "department", "committee", "district", "assignee"
+    ).order_by("due_at", "received_at")
 
 
 class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -47,7 +47,7 @@ class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request):
-        """Bulk assign: the same department and/or assignee for every selected case."""
+        """Bulk assign: the same department, committee and/or assignee for every selected case."""
         form = BulkAssignForm(request.POST)
         if not form.is_valid():
             for error in form.errors.values():
@@ -83,6 +83,7 @@ def assign_many(data, *, actor):
                 case,
                 actor=actor,
                 department=data["department"] or case.department,
+                committee=data["committee"] or workflow.UNCHANGED,
                 assignee=data["assignee"] or case.assignee,
                 expected_version=None,
             )

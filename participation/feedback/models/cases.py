@@ -96,6 +96,26 @@ class ReviewCase(models.Model):
         related_name="assigned_review_cases",
         verbose_name=_("assignee"),
     )
+    committee = models.ForeignKey(
+        "council.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_cases",
+        limit_choices_to={"classification": "committee"},
+        verbose_name=_("committee"),
+        help_text=_("The council committee that reviews the case, with or without a department."),
+    )
+    # Set by workflow.add_to_agenda; the motions and resolution are read through the item.
+    agenda_item = models.ForeignKey(
+        "council.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_cases",
+        editable=False,
+        verbose_name=_("agenda item"),
+    )
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
     due_at = models.DateTimeField(_("response due"), db_index=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -187,7 +207,7 @@ class ReviewTransition(models.Model):
 
 
 class ReviewAssignment(models.Model):
-    """One (re)assignment of a case: who gave it to which department and person, and when.
+    """One (re)assignment of a case: to which department, committee and person, by whom, when.
 
     Kept beside the status changes (``ReviewTransition``) and written in the same way, in the
     transaction that changes the case; never shown publicly, since it names staff.
@@ -211,6 +231,22 @@ class ReviewAssignment(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("to department"),
+    )
+    from_committee = models.ForeignKey(
+        "council.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from committee"),
+    )
+    to_committee = models.ForeignKey(
+        "council.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to committee"),
     )
     from_assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

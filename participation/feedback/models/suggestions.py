@@ -167,9 +167,14 @@ class Suggestion(Located):
         return self.title
 
     def get_absolute_url(self):
-        return self.box.url + self.box.reverse_subpage(
-            "suggestion_detail", kwargs={"suggestion_id": self.pk}
-        )
+        return self.box.url + self._subpage_path()
+
+    def get_full_url(self):
+        """The page's address with scheme and host, for links kept outside the site."""
+        return self.box.get_full_url() + self._subpage_path()
+
+    def _subpage_path(self):
+        return self.box.reverse_subpage("suggestion_detail", kwargs={"suggestion_id": self.pk})
 
     @property
     def public_author_name(self):

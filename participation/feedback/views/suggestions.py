@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms.council.models import Motion
 from participation import ratelimit
 from participation.accounts.services import is_verified_citizen
 from participation.feedback import services
@@ -103,8 +104,13 @@ def _public_suggestion(box, suggestion_id, user):
     queryset = (
         public_suggestions(box)
         .annotate(supported_by_me=Exists(supported))
+        .select_related("case__committee", "case__agenda_item__meeting")
         .prefetch_related(
             "case__transitions",
+            Prefetch(
+                "case__agenda_item__motions",
+                queryset=Motion.objects.select_related("resolution"),
+            ),
             Prefetch(
                 "case__responses",
                 queryset=OfficialResponse.objects.prefetch_related("documents__document"),

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cms.council.models import Motion
 from participation import ratelimit
 from participation.feedback.forms import TrackingForm
 from participation.feedback.models import OfficialResponse, ReviewCase
@@ -20,10 +21,16 @@ def find_case(code):
     """The case with ``code`` (as typed), with its public history and responses; or None."""
     return (
         ReviewCase.objects.select_related(
-            "department", "suggestion__box", "complaint__category", "poll_review__poll"
+            "department",
+            "committee",
+            "agenda_item__meeting",
+            "suggestion__box",
+            "complaint__category",
+            "poll_review__poll",
         )
         .prefetch_related(
             "transitions",
+            Prefetch("agenda_item__motions", queryset=Motion.objects.select_related("resolution")),
             Prefetch(
                 "responses",
                 queryset=OfficialResponse.objects.prefetch_related("documents__document"),
