@@ -34,6 +34,18 @@ class Figures:
     overdue: int
     median_days: float | None
 
+    def as_json(self):
+        """The row for the public API (the department's name and id only when it has one)."""
+        row = {
+            "received": self.received,
+            "answered": self.answered,
+            "overdue": self.overdue,
+            "median_days_to_answer": self.median_days,
+        }
+        if self.department_id is None:
+            return row
+        return {"id": self.department_id, "name": self.department_name, **row}
+
 
 def compute_figures(now=None):
     """(overall, [per department]) computed now, in four queries."""

@@ -9,14 +9,16 @@ language (Persian by default, English under /en/ or with ``Accept-Language: en``
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework import status
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from participation.api import PollAPIView, error_response, rate_limited
-from participation.feedback import services
+from participation.feedback import accountability, services
 from participation.feedback.models import (
     ComplaintCategory,
     Suggestion,
@@ -63,7 +65,19 @@ def public_suggestions(box=None):
     ).annotate(support_count=Count("supports"))
 
 
+BOX_SCHEMA = inline_serializer(
+    "SuggestionBox",
+    {
+        "id": serializers.IntegerField(),
+        "title": serializers.CharField(),
+        "url": serializers.URLField(),
+    },
+    many=True,
+)
+
+
 class BoxListView(FeedbackAPIView):
+    @extend_schema(responses=BOX_SCHEMA)
     def get(self, request):
         boxes = public_boxes().order_by("title")
         return Response([{"id": box.pk, "title": box.title, "url": box.full_url} for box in boxes])
@@ -93,6 +107,7 @@ class SuggestionDetailView(FeedbackAPIView):
 
 
 class CategoryListView(FeedbackAPIView):
+    @extend_schema(responses=ComplaintCategorySerializer(many=True))
     def get(self, request):
         categories = ComplaintCategory.objects.filter(is_active=True).order_by("name")
         return Response(ComplaintCategorySerializer(categories, many=True).data)
@@ -207,5 +222,19 @@ class TrackView(FeedbackAPIView):
                 "answered_at": case.answered_at,
                 "history": HistoryStepSerializer(case.transitions.all(), many=True).data,
                 "responses": ResponseSerializer(case.responses.all(), many=True).data,
+            }
+        )
+
+
+class AccountabilityView(FeedbackAPIView):
+    """GET: the accountability page's figures, overall and per department (counts only)."""
+
+    def get(self, request):
+        overall, rows = accountability.figures()
+        return Response(
+            {
+                "as_of": timezone.localdate(),
+                "overall": overall.as_json(),
+                "departments": [row.as_json() for row in rows],
             }
         )

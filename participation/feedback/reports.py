@@ -95,18 +95,45 @@ class MonthlyReport:
     def overdue_share(self):
         return share(self.overdue, self.total)
 
+    def as_json(self):
+        """The report for the API: the CSV's figures, each breakdown as ``[{label, count}]``."""
+        return {
+            "year": self.year,
+            "month": self.month,
+            "summary": self.summary(),
+            **{
+                section: [{"label": row.label, "count": row.count} for row in rows]
+                for section, rows in self.breakdowns()
+            },
+        }
+
+    def summary(self):
+        """The headline figures by the names the CSV and the API give them."""
+        return {
+            "received": self.total,
+            "answered": self.answered,
+            "overdue": self.overdue,
+            "overdue_share_percent": self.overdue_share,
+            "median_response_days": self.median_response_days,
+        }
+
+    def breakdowns(self):
+        """(name, rows) of each breakdown, as the CSV and the API name them."""
+        return [
+            ("by_kind", self.by_kind),
+            ("by_category", self.by_category),
+            ("by_district", self.by_district),
+            ("by_status", self.by_status),
+            ("top_suggestions", self.top_suggestions),
+        ]
+
     def csv_rows(self):
         """The report as (section, label, value) rows, for the CSV download."""
-        yield ("summary", "received", self.total)
-        yield ("summary", "answered", self.answered)
-        yield ("summary", "overdue", self.overdue)
-        yield ("summary", "overdue_share_percent", self.overdue_share)
-        yield ("summary", "median_response_days", self.median_response_days)
-        for section in ("by_kind", "by_category", "by_district", "by_status"):
-            for row in getattr(self, section):
+        for name, value in self.summary().items():
+            yield ("summary", name, value)
+        for section, rows in self.breakdowns():
+            for row in rows:
                 yield (section, row.label, row.count)
-        for row in self.top_suggestions:
-            yield ("top_suggestions", row.label, row.count)
 
 
 def _rows(cases, field, labels):

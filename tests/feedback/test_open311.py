@@ -10,14 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from rest_framework.authtoken.models import Token
 
-from participation.feedback.models import Complaint
+from participation.feedback import workflow
+from participation.feedback.models import Complaint, ReviewCase
 from participation.feedback.open311.clients import CLIENT_GROUP
 from participation.feedback.open311.formats import MAX_REQUEST_IDS
 from participation.ratelimit import Limit
+from tests.council.factories import OrganizationFactory
 from tests.feedback.council_helpers import (
     PERSONAL,
     make_category,
     make_complaint,
+    make_reviewer,
 )
 from tests.participation.factories import UserFactory
 
@@ -359,3 +362,44 @@ def test_asking_for_the_most_ids_allowed_is_answered(client):
 
     assert response.status_code == 200
     assert {row["service_request_id"] for row in response.json()} == set(codes)
+
+
+def test_status_fields_follow_the_review(client):
+    """status, status_notes, agency_responsible, updated_datetime and expected_datetime tell
+    a client where the review stands, as the spec defines them."""
+    reviewer = make_reviewer()
+    committee = OrganizationFactory(name="كميسيون عمران\u200cو شهرسازي")
+    case = make_complaint(is_public=True).case
+    before = client.get(url("request", case.tracking_code)).json()[0]
+    workflow.assign(
+        case,
+        actor=reviewer,
+        department=case.department,
+        committee=committee,
+        assignee=reviewer,
+        expected_version=case.version,
+    )
+    workflow.transition(
+        case, ReviewCase.Status.UNDER_REVIEW, actor=reviewer, expected_version=case.version
+    )
+    workflow.answer(
+        case,
+        actor=reviewer,
+        body="<p>چاله ترميم شد.</p><script>x</script>",
+        decision=ReviewCase.Decision.ACCEPTED,
+        expected_version=case.version,
+    )
+
+    [row] = client.get(url("request", case.tracking_code)).json()
+
+    assert (before["status"], row["status"]) == ("open", "closed")
+    assert row["status_notes"] == "چاله ترميم شد."
+    assert row["agency_responsible"] == f"{case.department.name} / {committee.name}"
+    assert before["updated_datetime"] <= row["updated_datetime"]
+    case.refresh_from_db()
+    assert datetime.datetime.fromisoformat(row["updated_datetime"]) == case.updated_at.replace(
+        microsecond=0
+    )
+    assert datetime.datetime.fromisoformat(row["expected_datetime"]) == case.due_at.replace(
+        microsecond=0
+    )

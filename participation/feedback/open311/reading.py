@@ -102,7 +102,7 @@ class RequestQuery:
 
 def _complaints(query):
     complaints = (
-        Complaint.objects.select_related("category", "case__department")
+        Complaint.objects.select_related("category", "case__department", "case__committee")
         .prefetch_related(
             Prefetch(
                 "case__responses",
@@ -157,6 +157,12 @@ def _status_notes(case):
     return None
 
 
+def _agency(case):
+    """Who answers the request: its department, and the council committee reviewing it."""
+    names = [body.name for body in (case.department, case.committee) if body is not None]
+    return " / ".join(names) or None
+
+
 def _coordinate(value):
     return float(value) if value is not None else None
 
@@ -177,7 +183,7 @@ def service_request(complaint):
         "service_name": complaint.category.name,
         "service_code": complaint.category.service_code,
         "description": plain_text(complaint.description) if public else None,
-        "agency_responsible": case.department.name if case.department else None,
+        "agency_responsible": _agency(case),
         "service_notice": None,
         "requested_datetime": iso(case.received_at),
         "updated_datetime": iso(case.updated_at),

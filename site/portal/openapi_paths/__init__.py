@@ -12,6 +12,7 @@ from .common import (
     operation,
     param,
 )
+from .council import COUNCIL_COMPONENTS, council_paths
 from .open311 import open311_paths
 from .open_data import open_data_paths
 from .wagtail import search_paths, wagtail_paths
@@ -46,12 +47,14 @@ def _schema_paths():
 
 
 def documented_paths():
-    """The hand-written paths: Wagtail API v2, search, open data, Open311 and the schema."""
+    """The hand-written paths: Wagtail API v2, search, open data, Open311, the council's
+    review API and feedback figures, and the schema."""
     return {
         **wagtail_paths(),
         **search_paths(),
         **open_data_paths(),
         **open311_paths(),
+        **council_paths(),
         **_schema_paths(),
     }
 
@@ -136,15 +139,31 @@ COMPONENTS = {
         "properties": {
             "service_request_id": {"type": "string"},
             "status": {"type": "string", "enum": ["open", "closed"]},
-            "status_notes": {"type": "string", "nullable": True},
+            "status_notes": {
+                "type": "string",
+                "nullable": True,
+                "description": "The newest official response, else the newest public note.",
+            },
             "service_name": {"type": "string"},
             "service_code": {"type": "string"},
             "description": {"type": "string", "nullable": True},
-            "agency_responsible": {"type": "string", "nullable": True},
+            "agency_responsible": {
+                "type": "string",
+                "nullable": True,
+                "description": "The department, and the council committee reviewing it.",
+            },
+            "service_notice": {"type": "string", "nullable": True},
             "requested_datetime": {"type": "string", "format": "date-time"},
             "updated_datetime": {"type": "string", "format": "date-time"},
-            "expected_datetime": {"type": "string", "format": "date-time", "nullable": True},
+            "expected_datetime": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": True,
+                "description": "The response deadline.",
+            },
             "address": {"type": "string", "nullable": True},
+            "address_id": {"type": "string", "nullable": True},
+            "zipcode": {"type": "string", "nullable": True},
             "lat": {"type": "number", "nullable": True},
             "long": {"type": "number", "nullable": True},
             "media_url": {"type": "string", "nullable": True},
@@ -160,4 +179,5 @@ COMPONENTS = {
             "type": {"type": "string"},
         },
     },
+    **COUNCIL_COMPONENTS,
 }
