@@ -6,3 +6,10 @@ class CatalogueConfig(AppConfig):
     name = "cms.catalogue"
     label = "catalogue"
     verbose_name = _("Services and tariffs")
+
+    def ready(self):
+        from cms.catalogue import exports
+        from cms.exports.datasets import register
+
+        for dataset in exports.DATASETS:
+            register(dataset)

@@ -5,12 +5,18 @@ pages of every language (``language`` says which) read in chunks, each chunk wit
 rows prefetched, so the number of queries depends on the number of chunks, never on rows.
 Every date is given twice: ISO 8601 for software and Jalali (Tehran time, ASCII digits) for
 people; ``<name>`` and ``<name>_jalali``.
+
+The datasets of other apps (the council, the catalogue, participation) are not imported
+here: each app ``register()``s its own from its ``AppConfig.ready()``, with the column
+helpers below, so that cms depends on none of them.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import jdatetime
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,16 +43,17 @@ def _jalali(value):
     return jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d")
 
 
-def _date_columns(*names):
-    """Two columns per date field: ISO and Jalali."""
+def date_columns(*names, of=None, prefix=""):
+    """Two columns per date field: ISO and Jalali; of ``of(obj)`` when given."""
+    of = of or (lambda obj: obj)
     columns = []
     for name in names:
-        columns.append((name, lambda obj, n=name: _iso(getattr(obj, n))))
-        columns.append((f"{name}_jalali", lambda obj, n=name: _jalali(getattr(obj, n))))
+        columns.append((prefix + name, lambda obj, n=name: _iso(getattr(of(obj), n))))
+        columns.append((f"{prefix}{name}_jalali", lambda obj, n=name: _jalali(getattr(of(obj), n))))
     return columns
 
 
-def _fields(*names):
+def fields(*names):
     return [(name, lambda obj, n=name: getattr(obj, n)) for name in names]
 
 
@@ -95,15 +102,18 @@ def _with_request(getter):
     return lambda obj, _request: getter(obj)
 
 
-def _url(obj, request):
-    page = getattr(obj, "page", obj)
-    return page.get_full_url(request=request)
+def related_page_url(page_of):
+    """A URL column of the page ``page_of(obj)``; empty when there is none or it is not live."""
+
+    def url(obj, request):
+        page = page_of(obj)
+        return page.get_full_url(request=request) if page is not None and page.live else None
+
+    url.needs_request = True
+    return url
 
 
-_url.needs_request = True
-
-
-def _page_columns(page_of=lambda obj: obj):
+def page_columns(page_of=lambda obj: obj):
     def of(getter):
         return lambda obj: getter(page_of(obj))
 
@@ -114,12 +124,12 @@ def _page_columns(page_of=lambda obj: obj):
         ("title", lambda page: page.title),
         ("summary", lambda page: page.summary),
         ("tags", lambda page: ";".join(sorted(tag.name for tag in page.tags.all()))),
-        *_date_columns("first_published_at", "last_published_at"),
+        *date_columns("first_published_at", "last_published_at"),
     ]
-    return [(name, of(getter)) for name, getter in columns] + [("url", _url)]
+    return [(name, of(getter)) for name, getter in columns] + [("url", related_page_url(page_of))]
 
 
-def _live(model):
+def live(model):
     return lambda: model.objects.live().public()
 
 
@@ -131,16 +141,16 @@ DATASETS = {
         Dataset(
             "news",
             _("News and announcements"),
-            [*_page_columns(), *_fields("kind"), *_date_columns("date")],
-            _live(models.NewsPage),
+            [*page_columns(), *fields("kind"), *date_columns("date")],
+            live(models.NewsPage),
             PAGE_RELATED,
             ("tags",),
         ),
         Dataset(
             "events",
             _("Events"),
-            [*_page_columns(), *_date_columns("start", "end"), *_fields("place", "address")],
-            _live(models.EventPage),
+            [*page_columns(), *date_columns("start", "end"), *fields("place", "address")],
+            live(models.EventPage),
             PAGE_RELATED,
             ("tags",),
         ),
@@ -148,11 +158,11 @@ DATASETS = {
             "laws",
             _("Laws, regulations and council resolutions"),
             [
-                *_page_columns(),
-                *_fields("number", "kind", "status", "approval_authority"),
-                *_date_columns("approval_date", "effective_date"),
+                *page_columns(),
+                *fields("number", "kind", "status", "approval_authority"),
+                *date_columns("approval_date", "effective_date"),
             ],
-            _live(models.LawPage),
+            live(models.LawPage),
             PAGE_RELATED,
             ("tags",),
         ),
@@ -160,30 +170,36 @@ DATASETS = {
             "tenders",
             _("Tenders and auctions"),
             [
-                *_page_columns(),
+                *page_columns(),
                 ("ocid", ocid_for),
-                *_fields("kind", "reference_number", "status", "estimated_value", "currency"),
-                *_date_columns("publish_date", "submission_deadline", "opening_date"),
-                *_fields("award_winner", "award_amount"),
-                *_date_columns("award_date"),
+                *fields("kind", "reference_number", "status", "estimated_value", "currency"),
+                *date_columns("publish_date", "submission_deadline", "opening_date"),
+                *fields("award_winner", "award_amount"),
+                *date_columns("award_date"),
+                *fields("contract_number", "contract_value", "contract_status"),
+                *date_columns("contract_signed_date", "contract_start", "contract_end"),
+                (
+                    "contract_amendments",
+                    lambda page: len(page.contract_amendments.all()),
+                ),
             ],
-            _live(models.TenderPage),
+            live(models.TenderPage),
             PAGE_RELATED,
-            ("tags",),
+            ("tags", "contract_amendments"),
         ),
         Dataset(
             "projects",
             _("Projects"),
             [
-                *_page_columns(),
+                *page_columns(),
                 ("status", lambda page: page.status),
                 ("district", lambda page: page.district.name if page.district else None),
-                *_date_columns("start_date", "end_date"),
-                *_fields("budget", "spent", "currency", "progress", "contractor"),
+                *date_columns("start_date", "end_date"),
+                *fields("budget", "spent", "currency", "progress", "contractor"),
                 ("latitude", lambda page: _number(page.latitude)),
                 ("longitude", lambda page: _number(page.longitude)),
             ],
-            _live(models.ProjectPage),
+            live(models.ProjectPage),
             (*PAGE_RELATED, "district"),
             ("tags",),
         ),
@@ -191,14 +207,14 @@ DATASETS = {
             "budgets",
             _("Budgets, one row per line"),
             [
-                *_page_columns(lambda line: line.page),
+                *page_columns(lambda line: line.page),
                 ("fiscal_year", lambda line: line.page.fiscal_year),
                 ("currency", lambda line: line.page.currency),
                 ("approved_on", lambda line: _iso(line.page.approved_on)),
                 ("approved_on_jalali", lambda line: _jalali(line.page.approved_on)),
-                *_fields("code", "parent_code", "kind"),
+                *fields("code", "parent_code", "kind"),
                 ("line_title", lambda line: line.title),
-                *_fields("approved", "revised", "actual"),
+                *fields("approved", "revised", "actual"),
             ],
             lambda: models.BudgetLineItem.objects.filter(
                 page__in=models.BudgetPage.objects.live().public()
@@ -213,13 +229,20 @@ DATASETS = {
                 ("department", lambda member: member.department.name),
                 ("department_phone", lambda member: member.department.phone),
                 ("department_email", lambda member: member.department.email),
-                *_fields("full_name", "position", "phone", "extension", "email"),
+                *fields("full_name", "position", "phone", "extension", "email"),
             ],
             lambda: models.StaffMember.objects.all(),
             ("department",),
         ),
     ]
 }
+
+
+def register(dataset):
+    """Offer ``dataset`` for download too; its name must be new (lower-case letters)."""
+    if dataset.name in DATASETS or not re.fullmatch("[a-z]+", dataset.name):
+        raise ImproperlyConfigured(f"Export name {dataset.name!r} is taken or not a-z only.")
+    DATASETS[dataset.name] = dataset
 
 
 def _number(value):

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.jalali import to_ascii_digits
-from cms.models import BudgetLineItem, BudgetPage, EventPage, LawPage, NewsPage, ProjectPage
+from cms.models import (
+    BudgetLineItem,
+    BudgetPage,
+    ContractStatus,
+    EventPage,
+    LawPage,
+    NewsPage,
+    ProjectPage,
+)
 from cms.models import TenderPage as Tender
 
 from . import fields as read
@@ -107,6 +115,12 @@ TYPES = {
             "award_winner": Field("award_winner", _text(255)),
             "award_amount": Field("award_amount", _amount),
             "award_date": Field("award_date", read.date),
+            "contract_number": Field("contract_number", _text(60)),
+            "contract_signed_date": Field("contract_signed_date", read.date),
+            "contract_value": Field("contract_value", _amount),
+            "contract_start": Field("contract_start", read.date),
+            "contract_end": Field("contract_end", read.date),
+            "contract_status": Field("contract_status", read.choice(ContractStatus)),
         },
     ),
     "project": (

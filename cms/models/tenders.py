@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -19,8 +20,19 @@ from wagtail.api import APIField
 from wagtail.search import index
 
 from cms.filters import ContentFilterSet
+from cms.timelines import tender_timeline
 
 from .base import ContentPage, IndexPage, RelatedDocument, documents_panel
+from .contracts import ContractStatus
+
+# The contract's own fields; a contract exists once its number is given.
+CONTRACT_FIELDS = (
+    "contract_number",
+    "contract_signed_date",
+    "contract_value",
+    "contract_start",
+    "contract_end",
+)
 
 
 class TenderPage(ContentPage):
@@ -58,6 +70,27 @@ class TenderPage(ContentPage):
     award_winner = models.CharField(_("winner"), max_length=255, blank=True)
     award_amount = models.PositiveBigIntegerField(_("awarded amount"), null=True, blank=True)
     award_date = models.DateField(_("award date"), null=True, blank=True)
+    contract_number = models.CharField(
+        _("contract number"),
+        max_length=60,
+        blank=True,
+        help_text=_("Filling it in records the contract signed with the winner."),
+    )
+    contract_signed_date = models.DateField(_("contract signing date"), null=True, blank=True)
+    contract_value = models.PositiveBigIntegerField(
+        _("contract value"),
+        null=True,
+        blank=True,
+        help_text=_("As signed, in the tender's currency, without separators."),
+    )
+    contract_start = models.DateField(_("contract start"), null=True, blank=True)
+    contract_end = models.DateField(_("contract end"), null=True, blank=True)
+    contract_status = models.CharField(
+        _("contract status"),
+        max_length=12,
+        choices=ContractStatus.choices,
+        default=ContractStatus.ACTIVE,
+    )
 
     content_panels = [
         *ContentPage.content_panels[:1],
@@ -87,11 +120,26 @@ class TenderPage(ContentPage):
             heading=pgettext_lazy("admin tab and panel of a tender", "Award"),
         )
     ]
+    contract_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contract_number"), FieldPanel("contract_status")]),
+                FieldRowPanel([FieldPanel("contract_signed_date"), FieldPanel("contract_value")]),
+                FieldRowPanel([FieldPanel("contract_start"), FieldPanel("contract_end")]),
+            ],
+            heading=pgettext_lazy("admin tab and panel of a tender", "Contract"),
+        ),
+        InlinePanel("contract_amendments", label=_("Contract amendments")),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(
                 award_panels, heading=pgettext_lazy("admin tab and panel of a tender", "Award")
+            ),
+            ObjectList(
+                contract_panels,
+                heading=pgettext_lazy("admin tab and panel of a tender", "Contract"),
             ),
             ObjectList(ContentPage.promote_panels, heading=_("Promote")),
         ]
@@ -101,6 +149,7 @@ class TenderPage(ContentPage):
         index.SearchField("reference_number"),
         index.AutocompleteField("reference_number"),
         index.SearchField("award_winner"),
+        index.SearchField("contract_number"),
         index.FilterField("kind"),
         index.FilterField("status"),
         index.FilterField("publish_date"),
@@ -118,6 +167,8 @@ class TenderPage(ContentPage):
         APIField("award_winner"),
         APIField("award_amount"),
         APIField("award_date"),
+        *(APIField(name) for name in (*CONTRACT_FIELDS, "contract_status")),
+        APIField("contract_amendments"),
         APIField("documents"),
     ]
 
@@ -164,13 +215,39 @@ class TenderPage(ContentPage):
             errors["award_date"] = _(
                 "A tender or auction cannot be awarded before it is published."
             )
+        errors.update(self._contract_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _contract_errors(self):
+        if not self.contract_number:
+            return {
+                name: _("Give the contract number first.")
+                for name in CONTRACT_FIELDS
+                if getattr(self, name) not in (None, "")
+            }
+        errors = {}
+        if self.status != self.Status.AWARDED:
+            errors["contract_number"] = _(
+                "A contract can only be recorded once the tender or auction is awarded."
+            )
+        for name in ("contract_signed_date", "contract_value"):
+            if getattr(self, name) is None:
+                errors[name] = _("Required once the contract number is given.")
+        signed = self.contract_signed_date
+        if signed and self.award_date and signed < self.award_date:
+            errors["contract_signed_date"] = _("A contract cannot be signed before the award.")
+        if self.contract_start and self.contract_end and self.contract_end < self.contract_start:
+            errors["contract_end"] = _("The contract cannot end before it starts.")
+        return errors
 
     def reference_number_taken(self):
         return self.others_in_language(
             TenderPage.objects.filter(reference_number=self.reference_number)
         ).exists()
+
+    def timeline(self):
+        return tender_timeline(self)
 
 
 class TenderDocument(RelatedDocument):

@@ -12,7 +12,7 @@ from django.db.models import Subquery
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageLogEntry
 
-from cms.models import TenderPage
+from cms.models import ContractAmendment, TenderPage
 
 PUBLISH_ACTION = "wagtail.publish"
 
@@ -31,8 +31,15 @@ SNAPSHOT_FIELDS = (
     "award_winner",
     "award_amount",
     "award_date",
+    "contract_number",
+    "contract_signed_date",
+    "contract_value",
+    "contract_start",
+    "contract_end",
+    "contract_status",
     "change_note",
 )
+AMENDMENT_FIELDS = ("date", "rationale", "new_value")
 
 
 @dataclass
@@ -44,6 +51,7 @@ class Snapshot:
     published_at: object
     values: dict
     documents: list = field(default_factory=list)
+    contract_amendments: list = field(default_factory=list)
 
     def __getitem__(self, name):
         return self.values[name]
@@ -112,12 +120,20 @@ def _snapshot(entry):
         )
         if row.get("document")
     ]
+    amendment_fields = {name: ContractAmendment._meta.get_field(name) for name in AMENDMENT_FIELDS}
+    amendments = [
+        {name: amendment_fields[name].to_python(row.get(name)) for name in AMENDMENT_FIELDS}
+        for row in sorted(
+            content.get("contract_amendments") or [], key=lambda row: row.get("sort_order") or 0
+        )
+    ]
     return Snapshot(
         entry_id=entry.pk,
         revision_id=entry.revision.pk,
         published_at=entry.timestamp,
         values=values,
         documents=documents,
+        contract_amendments=amendments,
     )
 
 

@@ -4,8 +4,11 @@ Each published revision that changed something a release says becomes one releas
 by what changed: the first publication is ``tender``; a later change to the terms (value,
 dates, kind) is ``tenderAmendment``, to anything else in the notice ``tenderUpdate``; a
 cancelled status is ``tenderCancellation``; the winner appearing is ``award``, changing is
-``awardUpdate``, disappearing is ``awardCancellation``. Every release is a full snapshot of
-the process at that moment, as OCDS recommends, so the latest one stands on its own.
+``awardUpdate``, disappearing is ``awardCancellation``. The contract signed with the winner
+appearing is ``contract``, a new amendment of it ``contractAmendment``, its end (completed
+or terminated) ``contractTermination``, any other change to it, or its removal,
+``contractUpdate``. Every release is a full snapshot of the process at that moment, as OCDS
+recommends, so the latest one stands on its own.
 """
 
 import datetime
@@ -14,7 +17,7 @@ import hashlib
 from django.conf import settings
 from django.utils import timezone
 
-from cms.models import TenderPage
+from cms.models import ContractStatus, TenderPage
 
 # Changing these changes what bidders commit to: a formal amendment.
 TERMS = (
@@ -28,6 +31,14 @@ TERMS = (
 # Changing these corrects or completes the notice.
 NOTICE = ("title", "summary", "reference_number")
 AWARD = ("award_winner", "award_amount", "award_date")
+CONTRACT = (
+    "contract_number",
+    "contract_signed_date",
+    "contract_value",
+    "contract_start",
+    "contract_end",
+    "contract_status",
+)
 
 TENDER_STATUS = {
     TenderPage.Status.OPEN: "active",
@@ -35,6 +46,13 @@ TENDER_STATUS = {
     TenderPage.Status.CLOSED: "active",
     TenderPage.Status.AWARDED: "complete",
     TenderPage.Status.CANCELLED: "cancelled",
+}
+
+CONTRACT_STATUS = {
+    ContractStatus.ACTIVE: "active",
+    # OCDS "terminated": signed, in force, and now come to a close, completed or not.
+    ContractStatus.COMPLETED: "terminated",
+    ContractStatus.TERMINATED: "terminated",
 }
 
 MUNICIPALITY_ID = "municipality"
@@ -65,6 +83,8 @@ def build_releases(page, snapshots, absolute_url):
     ocid = ocid_for(page)
     releases, entry_ids = [], []
     amendments = []
+    # Contract amendment id -> the releases it first appeared in and followed.
+    contract_amendment_releases = {}
     previous = None
     for snapshot in snapshots:
         tags = _tags(previous, snapshot)
@@ -72,9 +92,11 @@ def build_releases(page, snapshots, absolute_url):
             release_id = f"{ocid}-{tags[0]}-{snapshot.revision_id}"
             if "tenderAmendment" in tags:
                 amendments.append(_amendment(previous, snapshot, release_id, releases[-1]["id"]))
-            releases.append(
-                _release(ocid, release_id, tags, previous, snapshot, amendments, absolute_url)
-            )
+            for amendment_id in _new_contract_amendments(previous, snapshot):
+                contract_amendment_releases[amendment_id] = (releases[-1]["id"], release_id)
+            release = _release(ocid, release_id, tags, previous, snapshot, amendments, absolute_url)
+            _add_contract(release, ocid, tags, previous, snapshot, contract_amendment_releases)
+            releases.append(release)
             entry_ids.append(snapshot.entry_id)
         previous = snapshot
     return list(zip(entry_ids, releases, strict=True))
@@ -106,6 +128,28 @@ def _tags(previous, snapshot):
         tags.append("awardCancellation")
     elif has_winner and _changed(previous, snapshot, AWARD):
         tags.append("awardUpdate")
+    return tags + _contract_tags(previous, snapshot)
+
+
+def _contract_tags(previous, snapshot):
+    had_contract = previous is not None and bool(previous["contract_number"])
+    has_contract = bool(snapshot["contract_number"])
+    if not has_contract:
+        # A contract removed (recorded by mistake, or its award cancelled).
+        return ["contractUpdate"] if had_contract else []
+    if not had_contract:
+        return ["contract"]
+    tags = []
+    if _new_contract_amendments(previous, snapshot):
+        tags.append("contractAmendment")
+    ended = snapshot["contract_status"] != ContractStatus.ACTIVE
+    if ended and previous["contract_status"] == ContractStatus.ACTIVE:
+        tags.append("contractTermination")
+    elif not tags and (
+        _changed(previous, snapshot, CONTRACT)
+        or _contract_amendments(previous) != _contract_amendments(snapshot)
+    ):
+        tags.append("contractUpdate")
     return tags
 
 
@@ -206,6 +250,75 @@ def _amendment(previous, snapshot, release_id, amends_release_id):
     if snapshot["change_note"]:
         amendment["rationale"] = snapshot["change_note"]
     return amendment
+
+
+def _contract_amendments(snapshot):
+    """{amendment id: amendment row} of a snapshot's contract, oldest first.
+
+    Rows in a revision have no lasting identity (Wagtail stores them again at every
+    publication), so an amendment is named by its date and its place among that day's:
+    correcting its text keeps its id, and merging the releases updates it.
+    """
+    if snapshot is None or not snapshot["contract_number"]:
+        return {}
+    rows, seen = {}, {}
+    for row in sorted(snapshot.contract_amendments, key=lambda row: row["date"]):
+        day = row["date"].isoformat()
+        seen[day] = seen.get(day, 0) + 1
+        rows[day if seen[day] == 1 else f"{day}-{seen[day]}"] = row
+    return rows
+
+
+def _new_contract_amendments(previous, snapshot):
+    if previous is None:
+        return []
+    before = _contract_amendments(previous)
+    return [key for key in _contract_amendments(snapshot) if key not in before]
+
+
+def _add_contract(release, ocid, tags, previous, snapshot, amendment_releases):
+    """The release's ``contracts``: the snapshot's contract, or the removed one, cancelled."""
+    removed = not snapshot["contract_number"] and "contractUpdate" in tags
+    source = previous if removed else snapshot
+    if not source["contract_number"]:
+        return
+    contract_id = f"{ocid}-contract"
+    status = CONTRACT_STATUS.get(source["contract_status"], "active")
+    contract = {
+        "id": contract_id,
+        "awardID": f"{ocid}-award",
+        "title": source["contract_number"],
+        "status": "cancelled" if removed else status,
+    }
+    if source["contract_signed_date"]:
+        contract["dateSigned"] = _iso(source["contract_signed_date"])
+    period = {}
+    if source["contract_start"]:
+        period["startDate"] = _iso(source["contract_start"])
+    if source["contract_end"]:
+        period["endDate"] = _iso(source["contract_end"])
+    if period:
+        contract["period"] = period
+    amendments = []
+    value = source["contract_value"]
+    for key, row in _contract_amendments(source).items():
+        amendment = {"id": f"{contract_id}-amendment-{key}", "rationale": row["rationale"]}
+        if row["date"]:
+            amendment["date"] = _iso(row["date"])
+        if row["new_value"] is not None:
+            value = row["new_value"]
+            amendment["description"] = (
+                f"Contract value changed to {row['new_value']} {source['currency'] or 'IRR'}"
+            )
+        if key in amendment_releases:
+            amendment["amendsReleaseID"], amendment["releaseID"] = amendment_releases[key]
+        amendments.append(amendment)
+    # The value in force: the last amendment that set one, else the value signed.
+    if value is not None:
+        contract["value"] = _value(value, source["currency"])
+    if amendments:
+        contract["amendments"] = amendments
+    release["contracts"] = [contract]
 
 
 def _supplier(name):

@@ -8,9 +8,13 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Suggestions and complaints")
 
     def ready(self):
+        from cms.exports.datasets import register
         from participation.accounts import personal_data
+        from participation.feedback import exports
         from participation.feedback import personal_data as feedback_data
 
         personal_data.register(
             "feedback", export=feedback_data.export_data, erase=feedback_data.erase_data
         )
+        for dataset in exports.DATASETS:
+            register(dataset)

@@ -65,8 +65,10 @@ def test_index_lists_every_export_with_licence_and_note(client):
         "name": settings.SHAFAF_DATA_LICENSE_NAME,
         "url": settings.SHAFAF_DATA_LICENSE_URL,
     }
+    # The portal's own, then those the council, the catalogue and participation register.
     assert [item["type"] for item in data["exports"]] == [
         "news", "events", "laws", "tenders", "projects", "budgets", "staff",
+        "councilmembers", "meetings", "motions", "services", "tariffs", "polls", "suggestions",
     ]  # fmt: skip
     tenders = data["exports"][3]
     assert tenders["csv"] == "http://testserver/api/exports/tenders.csv"

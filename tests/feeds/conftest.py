@@ -2,6 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from wagtail.models import Locale
 
@@ -58,5 +59,13 @@ def english_news(english_home):
 
 
 def parse(response):
-    """The response body as an ElementTree root (fails the test on malformed XML)."""
+    """The response body as an ElementTree root, for what the RFCs require of the XML itself."""
     return ET.fromstring(response.content)
+
+
+def read_feed(response):
+    """The response as a feed reader sees it (feedparser); fails on a malformed feed."""
+    assert response.status_code == 200, response.content
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
