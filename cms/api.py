@@ -18,11 +18,13 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from cms.models import BudgetPage, Department, District
+from cms.models import BudgetPage, Department, District, MediaItemPage
 
 # Serialized properties that read related objects: (model, field) -> lookups to prefetch.
 PROPERTY_PREFETCHES = {
     (BudgetPage, "totals"): ("line_items",),
+    (MediaItemPage, "media_url"): ("media_file",),
+    (MediaItemPage, "captions_url"): ("captions",),
 }
 
 
@@ -182,7 +184,7 @@ class DepartmentsAPIViewSet(PrefetchingMixin, BaseAPIViewSet):
     model = Department
 
     def get_queryset(self):
-        return Department.objects.order_by("name")
+        return Department.objects.select_related("head").order_by("name")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

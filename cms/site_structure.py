@@ -14,6 +14,7 @@ from cms.models import (
     EventIndexPage,
     HomePage,
     LawIndexPage,
+    MediaIndexPage,
     NewsIndexPage,
     ProjectIndexPage,
     StaffDirectoryPage,
@@ -29,6 +30,7 @@ SECTIONS = [
     (TenderIndexPage, "tenders", _("Tenders and auctions")),
     (ProjectIndexPage, "projects", _("Projects")),
     (BudgetIndexPage, "budgets", _("Budgets")),
+    (MediaIndexPage, "media", _("Videos and audio")),
     (StaffDirectoryPage, "staff", _("Phone book")),
     (StandardPage, "about", _("About the municipality")),
 ]

@@ -23,9 +23,13 @@ class DistrictViewSet(SnippetViewSet):
 class DepartmentViewSet(SnippetViewSet):
     model = Department
     icon = "group"
-    list_display = ["name", "phone", "email"]
+    list_display = ["name", "parent", "head", "phone", "email"]
     ordering = ["name"]
     list_per_page = 50
+
+    def get_queryset(self, request):
+        # The listing shows each department's parent and head.
+        return Department.objects.select_related("parent", "head")
 
 
 class StaffMemberViewSet(SnippetViewSet):

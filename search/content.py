@@ -27,6 +27,7 @@ TYPE_NAMES = {
     cms.TenderPage: "tender",
     cms.ProjectPage: "project",
     cms.BudgetPage: "budget",
+    cms.MediaItemPage: "media",
     PollPage: "poll",
     ServicePage: "service",
     MeetingPage: "meeting",
@@ -43,6 +44,7 @@ DATE_FIELDS = {
     cms.TenderPage: "publish_date",
     cms.ProjectPage: "start_date",
     cms.BudgetPage: "approved_on",
+    cms.MediaItemPage: "date",
     PollPage: "opens_at",
     MeetingPage: "start",
 }

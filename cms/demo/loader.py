@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from cms.demo.media import load_media
 from cms.importer import import_lines
 from cms.importer.fields import body_paragraphs
 from cms.models import (
@@ -57,6 +58,7 @@ def load_demo(progress=None):
     if not report.ok:
         raise DemoLoadFailed(report)
     _fill_about(home, directory["about"])
+    load_media(home)
     _fill_home(home, directory["home"])
     ensure_translated_structure(home, "en")  # so the language switch has somewhere to go
     return report
@@ -67,15 +69,25 @@ def _load_directory(directory):
         District.objects.update_or_create(
             number=district["number"], defaults={"name": district["name"]}
         )
-    departments = {}
+    departments, places = {}, {}
     for data in directory["departments"]:
+        # Parent and head name other rows; they are set once every row exists.
+        places[data["name"]] = (data.pop("parent", None), data.pop("head", None))
         department, _created = Department.objects.update_or_create(name=data["name"], defaults=data)
         departments[department.name] = department
+    staff = {}
     for data in directory["staff"]:
         department = departments[data.pop("department")]
-        StaffMember.objects.update_or_create(
+        member, _created = StaffMember.objects.update_or_create(
             full_name=data.pop("full_name"), department=department, defaults=data
         )
+        staff[member.full_name] = member
+    for name, (parent, head) in places.items():
+        department = departments[name]
+        department.parent = departments[parent] if parent else None
+        department.head = staff[head] if head else None
+        department.full_clean()
+        department.save()
 
 
 def _fill_about(home, about):

@@ -182,6 +182,29 @@ def documents_panel(label=None):
     return InlinePanel("documents", label=label or _("Documents"))
 
 
+class GalleryImage(Orderable):
+    """A picture in a page's gallery (projects, news).
+
+    Subclasses add ``page = ParentalKey(<page model>, related_name="gallery_images")``;
+    ``cms/includes/_gallery.html`` shows them.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def gallery_panel():
+    return InlinePanel("gallery_images", label=_("Gallery"))
+
+
 class IndexPage(RoutablePageMixin, Page):
     """Abstract section page that lists its live children, filtered and paginated.
 

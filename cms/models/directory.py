@@ -3,9 +3,11 @@
 Registered in the admin by cms/wagtail_hooks.py.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
@@ -30,8 +32,31 @@ class District(index.Indexed, models.Model):
 
 
 class Department(index.Indexed, models.Model):
+    """A unit of the municipality; ``parent`` and ``head`` place it in the organisation chart."""
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("duties"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("reports to"),
+        help_text=_("The department this one belongs to; empty for the top of the chart."),
+    )
+    head = models.ForeignKey(
+        "StaffMember",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("head"),
+        help_text=_("Chosen from this department's staff in the phone book."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first among sister departments.")
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -39,6 +64,8 @@ class Department(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("description"),
+        FieldRowPanel([FieldPanel("parent"), FieldPanel("sort_order")]),
+        FieldPanel("head"),
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("address"),
@@ -48,16 +75,60 @@ class Department(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("description"),
     ]
-    # As a page's responsible department in the API.
-    api_fields = [APIField("name"), APIField("phone"), APIField("email")]
+    # As a page's responsible department in the API, and the departments endpoint.
+    api_fields = [
+        APIField("name"),
+        APIField("description"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("address"),
+        APIField("parent"),
+        APIField("sort_order"),
+        APIField(
+            "head_name",
+            serializer=serializers.CharField(
+                source="head.full_name", allow_null=True, read_only=True
+            ),
+        ),
+        APIField(
+            "head_position",
+            serializer=serializers.CharField(
+                source="head.position", allow_null=True, read_only=True
+            ),
+        ),
+    ]
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_order", "name"]
         verbose_name = _("department")
         verbose_name_plural = _("departments")
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.parent_id and self.pk and self._reports_to_itself():
+            errors["parent"] = _(
+                "A department cannot report to itself or to one of its own sub-departments."
+            )
+        if self.head_id and (not self.pk or self.head.department_id != self.pk):
+            errors["head"] = _("The head must be on this department's staff in the phone book.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _reports_to_itself(self):
+        """True when following ``parent`` upwards from here comes back to this department."""
+        parents = dict(Department.objects.values_list("pk", "parent_id"))
+        parents[self.pk] = self.parent_id
+        seen, current = set(), self.parent_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                return True
+            seen.add(current)
+            current = parents.get(current)
+        return False
 
 
 class StaffMember(index.Indexed, models.Model):

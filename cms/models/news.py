@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,7 +14,7 @@ from wagtail.search import index
 from cms.filters import ContentFilterSet, JalaliYearFilter
 from cms.ical import CALENDAR_SIZE, calendar_response, event_item
 
-from .base import ContentPage, IndexPage
+from .base import ContentPage, GalleryImage, IndexPage, gallery_panel
 
 
 class NewsPage(ContentPage):
@@ -38,13 +39,20 @@ class NewsPage(ContentPage):
         FieldPanel("date"),
         FieldPanel("image"),
         *ContentPage.content_panels[1:],
+        gallery_panel(),
     ]
     search_fields = [
         *ContentPage.search_fields,
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
-    api_fields = [*ContentPage.api_fields, APIField("kind"), APIField("date"), APIField("image")]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("kind"),
+        APIField("date"),
+        APIField("image"),
+        APIField("gallery_images"),
+    ]
 
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
@@ -52,6 +60,10 @@ class NewsPage(ContentPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+
+class NewsGalleryImage(GalleryImage):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="gallery_images")
 
 
 class NewsFilter(ContentFilterSet):

@@ -9,14 +9,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.filters import ContentFilterSet
 
-from .base import ContentPage, IndexPage
+from .base import ContentPage, GalleryImage, IndexPage, gallery_panel
 from .directory import District
 
 
@@ -84,7 +83,7 @@ class ProjectPage(ContentPage):
             heading=_("Project facts"),
         ),
         *ContentPage.content_panels[1:],
-        InlinePanel("gallery_images", label=_("Gallery")),
+        gallery_panel(),
     ]
     search_fields = [
         *ContentPage.search_fields,
@@ -141,15 +140,8 @@ class ProjectPage(ContentPage):
         return round(self.spent * 100 / self.budget)
 
 
-class ProjectGalleryImage(Orderable):
+class ProjectGalleryImage(GalleryImage):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
-    )
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-    api_fields = [APIField("image"), APIField("caption")]
 
 
 class ProjectFilter(ContentFilterSet):

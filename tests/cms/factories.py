@@ -96,6 +96,18 @@ class BudgetPageFactory(PageFactory):
         model = models.BudgetPage
 
 
+class MediaItemPageFactory(PageFactory):
+    """A video embedded from Vimeo; pass ``media_file`` and ``embed_url=""`` for an uploaded one."""
+
+    title = factory.Sequence(lambda n: f"فیلم جلسه‌ی شورا شماره‌ی {n}")
+    date = factory.Sequence(lambda n: datetime.date(2024, 2, 27) - datetime.timedelta(days=n))
+    embed_url = "https://vimeo.com/76979871"
+    transcript = f"جلسه‌ي علني شوراي اسلامي شهر درباره‌ی بودجه‌ی ۱۴۰۳ برگزار شد. {XSS}"
+
+    class Meta:
+        model = models.MediaItemPage
+
+
 class DistrictFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     name = factory.Sequence(lambda n: f"منطقه‌ی {n + 1}")

@@ -110,7 +110,11 @@ class AdminCreatesPagesTests(WagtailPageTestCase):
             models.NewsIndexPage,
             models.NewsPage,
             _page_form(
-                "بازگشايي پارك محله‌ی نارمك", kind="announcement", date="2024-05-01", image=image.pk
+                "بازگشايي پارك محله‌ی نارمك",
+                kind="announcement",
+                date="2024-05-01",
+                image=image.pk,
+                gallery_images=inline_formset([]),
             ),
         )
         self.assertEqual(page.image, image)

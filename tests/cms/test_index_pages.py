@@ -203,6 +203,7 @@ def _fill(model, sections, count):
         models.ProjectIndexPage: lambda: factories.ProjectPageFactory(
             parent=parent, district=factories.DistrictFactory(), tags=["آب"]
         ),
+        models.MediaIndexPage: lambda: factories.MediaItemPageFactory(parent=parent, tags=["آب"]),
         # One budget per fiscal year, counted from the budgets already there.
         models.BudgetIndexPage: lambda: factories.BudgetPageFactory(
             parent=parent, fiscal_year=1350 + models.BudgetPage.objects.count()
