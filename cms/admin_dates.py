@@ -6,13 +6,14 @@ pasted or imported values still work; digits may be Persian, Arabic-Indic or ASC
 """
 
 import datetime
+import json
 import re
 
 import jdatetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from cms import jalali
@@ -29,12 +30,54 @@ def jalali_date_text(value):
     return _digits(jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d"))
 
 
+def picker_options(mode):
+    """What the calendar of jalali-datepicker.js shows, in the admin language.
+
+    English editors type and pick Jalali dates too, as the field shows them; only the names,
+    the digits and a Gregorian hint on each day follow the language.
+    """
+    persian = (get_language() or "").startswith("fa")
+    weekdays = jdatetime.date.j_weekdays_fa if persian else jdatetime.date.j_weekdays_en
+    return {
+        "mode": mode,
+        "digits": "fa" if persian else "en",
+        "months": jdatetime.date.j_months_fa if persian else jdatetime.date.j_months_en,
+        "weekdays": weekdays,
+        # Persian calendars head each column with the weekday's first letter.
+        "weekdays_short": [day[0] for day in weekdays]
+        if persian
+        else jdatetime.date.j_weekdays_short_en,
+        "labels": {
+            "open": gettext("Choose a date from the calendar"),
+            "previous": gettext("Previous month"),
+            "next": gettext("Next month"),
+            "today": gettext("Today"),
+            "close": gettext("Close"),
+        },
+    }
+
+
 class JalaliDateInput(forms.TextInput):
-    """A text box that shows a date in Jalali; the field reads what the editor types."""
+    """A text box that shows a date in Jalali; the field reads what the editor types.
+
+    jalali-datepicker.js adds a calendar button beside it; without JavaScript it is a text box.
+    """
+
+    picker_mode = "date"
+
+    class Media:
+        js = ["cms/js/jalali-datepicker.js"]
+        css = {"all": ["cms/css/jalali-datepicker.css"]}
 
     def __init__(self, attrs=None):
         defaults = {"dir": "ltr", "autocomplete": "off", "placeholder": "1403/02/12"}
         super().__init__({**defaults, **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        options = json.dumps(picker_options(self.picker_mode), ensure_ascii=False)
+        context["widget"]["attrs"]["data-jalali-picker"] = options
+        return context
 
     def format_value(self, value):
         if isinstance(value, datetime.date):
@@ -43,6 +86,8 @@ class JalaliDateInput(forms.TextInput):
 
 
 class JalaliDateTimeInput(JalaliDateInput):
+    picker_mode = "datetime"
+
     def __init__(self, attrs=None):
         super().__init__({"placeholder": "1403/02/12 14:30", **(attrs or {})})
 

@@ -1,8 +1,8 @@
 """Geometry of server-rendered horizontal bar charts (SVG), so templates only place shapes.
 
-Generalises ``participation/chart.py`` (one bar per poll choice) to any labelled values,
-with one or more series per row (e.g. approved and actual side by side). Bars are drawn
-with direction="ltr" and mirrored for right-to-left languages, exactly as the poll chart.
+Any labelled values, with one or more series per row (e.g. approved and actual side by side);
+the poll results chart (``participation/chart.py``) is one series on a 0-100 scale. Bars are
+drawn with direction="ltr" and mirrored for right-to-left languages.
 """
 
 from dataclasses import dataclass

@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.search import index
 
 from cms.filters import ContentFilterSet, JalaliYearFilter
+from cms.timelines import law_timeline
 
 from .base import ContentPage, IndexPage, RelatedDocument, documents_panel
 
@@ -142,6 +143,9 @@ class LawPage(ContentPage):
                 seen.add(law)
                 stack.extend((earlier, [*chain, earlier]) for earlier in earlier_of.get(law, ()))
         return []
+
+    def timeline(self):
+        return law_timeline(self)
 
 
 class LawDocument(RelatedDocument):
