@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -83,8 +84,8 @@ class StandardPage(ContentPage):
         verbose_name = _("standard page")
 
 
-class StaffDirectoryPage(Page):
-    """The phone book: staff grouped by department."""
+class StaffDirectoryPage(RoutablePageMixin, Page):
+    """The phone book: staff grouped by department; ``chart/`` shows the organisation chart."""
 
     intro = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
 
@@ -102,3 +103,13 @@ class StaffDirectoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["departments"] = Department.objects.prefetch_related("staff")
         return context
+
+    @path("chart/", name="organisation_chart")
+    def organisation_chart(self, request):
+        from cms.organisation import department_tree
+
+        return self.render(
+            request,
+            template="cms/organisation_chart.html",
+            context_overrides={"tree": department_tree()},
+        )

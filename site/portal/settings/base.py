@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "participation.accounts",
     "participation.comments",
     "participation.forums",
+    "participation.follows",
     "participation.feedback",
     "participation.ledger",
     "search",
@@ -209,6 +210,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "shafaf-pages")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+# Recordings and their captions for the videos and audio section (cms/models/media.py).
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "ogv", "mp3", "ogg", "oga", "opus", "m4a", "wav", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
@@ -262,6 +265,7 @@ _AFTER_STATIC = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") +
 MIDDLEWARE[_AFTER_STATIC:_AFTER_STATIC] = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "portal.http_caching.CachingHeadersMiddleware",
 ]
 # Anyone may read the public open-data APIs (and Open311) from a browser, without cookies.
@@ -273,6 +277,11 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Seconds a shared cache or browser may keep an anonymous visitor's page or API answer.
 SHAFAF_CACHE_MAX_AGE = int(os.environ.get("SHAFAF_CACHE_MAX_AGE", "300"))
+# Anonymous visitors' public pages kept whole in the cache, forgotten on every change
+# (portal/page_cache.py, wired by the portal app); SHAFAF_PAGE_CACHE=0 turns it off.
+INSTALLED_APPS += ["portal"]
+SHAFAF_PAGE_CACHE = os.environ.get("SHAFAF_PAGE_CACHE", "1") == "1"
+SHAFAF_PAGE_CACHE_SECONDS = int(os.environ.get("SHAFAF_PAGE_CACHE_SECONDS", SHAFAF_CACHE_MAX_AGE))
 REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.openapi.PortalAutoSchema"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Shafaf API",

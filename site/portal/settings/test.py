@@ -23,3 +23,6 @@ STORAGES = {
 # gets a connection of its own; one file per test run, so parallel runs don't collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}.sqlite3")}  # noqa: F405
+
+# Off, so no test gets a page another test kept; tests/portal/test_page_cache.py turns it on.
+SHAFAF_PAGE_CACHE = False
