@@ -20,6 +20,16 @@ if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; 
 fi
 export CHROMIUM
 
+# The browser tests check pages with axe-core, pinned in package-lock.json; npm is required.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+    if ! command -v npm >/dev/null; then
+        echo "npm not found: install Node.js and npm (apt-get install npm); the accessibility tests need axe-core." >&2
+        exit 1
+    fi
+    echo "==> Installing axe-core for the accessibility tests (npm ci)"
+    npm ci --no-audit --no-fund
+fi
+
 echo "==> ruff"
 ruff check .
 ruff format --check .
