@@ -56,13 +56,14 @@ class Progress:
         self.callback(message)
 
 
-def import_lines(lines, *, dry_run=False, progress=None):
+def import_lines(lines, *, dry_run=False, bulk=False, progress=None):
     """Import JSON Lines text (an iterable of lines) as published pages; see the README.
 
     Every line is checked first; if any is bad the report lists each problem with its line
     number and nothing is written. Otherwise all items are written in one transaction:
     new ``source_id`` values create pages, known ones get a new published revision, and
-    items identical to their page are left alone.
+    items identical to their page are left alone. ``bulk`` writes new published pages in
+    batches, to the same end state but without a ``save()`` per page (see ``bulk.py``).
     """
     report = ImportReport(dry_run=dry_run)
     errors = {}
@@ -93,8 +94,8 @@ def import_lines(lines, *, dry_run=False, progress=None):
         return report
     try:
         models = {item.model for item in planned.actions}
-        with transaction.atomic(), indexing_deferred(models):
-            writers.write(planned, progress)
+        with transaction.atomic(), indexing_deferred(models) as note_written:
+            writers.write(planned, progress, bulk=bulk, note_written=note_written)
     except writers.WriteFailed as failure:
         report.counts = {}
         report.districts_created = []

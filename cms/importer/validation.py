@@ -8,6 +8,7 @@ file that passes here only fails to write on a database error or a race.
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from cms import budget_lines
@@ -41,6 +42,8 @@ def plan(items, errors, progress=None):
     _check_amendment_cycles(items, existing, errors)
     result.districts = {district.number: district for district in District.objects.all()}
     by_name = {district.name: district for district in result.districts.values()}
+    # What Page.full_clean would look up for each new page, looked up once.
+    locale = Locale.get_default() if items else None
     for done, item in enumerate(items, start=1):
         if progress and done % progress.every == 0:
             progress(_("validated %(done)d of %(total)d") % {"done": done, "total": len(items)})
@@ -52,7 +55,7 @@ def plan(items, errors, progress=None):
         if page is not None and _snapshot(page) == _wanted(item, district) and _settled(page, item):
             result.actions[item] = (UNCHANGED, page)
             continue
-        page = _prepare(item, page, law_pks, result.districts.get(district))
+        page = _prepare(item, page, law_pks, result.districts.get(district), locale)
         problems.extend(_model_errors(item, page))
         if problems:
             errors.setdefault(item.line_number, []).extend(problems)
@@ -224,10 +227,12 @@ def _settled(page, item):
     return not page.live
 
 
-def _prepare(item, page, law_pks, district):
+def _prepare(item, page, law_pks, district, locale):
     """A page instance carrying the line's values (not saved; relations come at write time)."""
     if page is None:
-        page = item.model(slug=_base_slug(item), source_id=item.source_id, live=False)
+        page = item.model(
+            slug=_base_slug(item), source_id=item.source_id, live=False, locale=locale
+        )
     for name, value in item.values.items():
         setattr(page, name, value)
     page.body = [("paragraph", RichText(html)) for html in item.body]

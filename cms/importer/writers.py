@@ -12,6 +12,7 @@ from cms.jalali import to_persian_digits
 from cms.models import BudgetLineItem, District, LawPage
 from cms.site_structure import SECTIONS, ensure_site_structure, section
 
+from .bulk import can_bulk_create, create_published
 from .types import imported
 from .validation import CREATE, UNCHANGED
 
@@ -25,15 +26,23 @@ class WriteFailed(Exception):
         self.error = error
 
 
-def write(plan, progress=None):
-    """Save every planned page that is new or changed. Returns nothing; raises WriteFailed."""
+def write(plan, progress=None, *, bulk=False, note_written=None):
+    """Save every planned page that is new or changed. Returns nothing; raises WriteFailed.
+
+    With ``bulk``, new published pages are written in batches (see ``bulk``) and
+    ``note_written(model, pks)`` hears of them, since they are saved without ``save()``.
+    """
     home = ensure_site_structure(settings.WAGTAIL_SITE_NAME)
     districts = _create_districts(plan)
     pending = [(item, action, page) for item, (action, page) in plan.actions.items()]
     pending = [entry for entry in pending if entry[1] != UNCHANGED]
-    pages_by_source = {}
+    pages_by_source = {
+        item.source_id: page for item, (_action, page) in plan.actions.items() if item.type == "law"
+    }
+    law_pks = _law_pks(plan, pages_by_source)
     used_slugs = {}
     parents = {}
+    batches = {}
     # New pages first, unpublished, so that laws can point at laws later in the file.
     for item, action, page in pending:
         if action == CREATE:
@@ -46,13 +55,25 @@ def write(plan, progress=None):
                     parent.get_children().values_list("slug", flat=True)
                 )
             page.slug = _unique(page.slug, taken)
+            if bulk and can_bulk_create(item, action):
+                _fill_relations(item, page, law_pks, districts)
+                batches.setdefault(parent, []).append((item, page))
+                continue
             page.live = False
             _guarded(item, lambda page=page, parent=parent: parent.add_child(instance=page))
-    for item, (_action, page) in plan.actions.items():
-        if item.type == "law":
-            pages_by_source[item.source_id] = page
-    law_pks = _law_pks(plan, pages_by_source)
-    for done, (item, _action, page) in enumerate(pending, start=1):
+    done = 0
+    for parent, entries in batches.items():
+        pages = [page for _item, page in entries]
+        _guarded(entries[0][0], lambda parent=parent, pages=pages: create_published(parent, pages))
+        note_written(type(pages[0]), [page.pk for page in pages])
+        done += len(pages)
+        if progress:
+            progress(_("written %(done)d of %(total)d") % {"done": done, "total": len(pending)})
+    batched = {item for entries in batches.values() for item, _page in entries}
+    for item, _action, page in pending:
+        if item in batched:
+            continue
+        done += 1
         if progress and done % progress.every == 0:
             progress(_("written %(done)d of %(total)d") % {"done": done, "total": len(pending)})
         _fill_relations(item, page, law_pks, districts)

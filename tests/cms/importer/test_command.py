@@ -62,3 +62,17 @@ def test_command_help_explains_the_format(capsys):
     assert "JSON object" in help_text
     assert "1403/02/12" in help_text
     assert "--dry-run" in help_text
+
+
+def test_command_bulk_option_imports_and_is_explained(home, tmp_path, capsys):
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(item) for item in all_items()), encoding="utf-8")
+    out = io.StringIO()
+
+    call_command("import_content", str(path), bulk=True, stdout=out, stderr=io.StringIO())
+    with pytest.raises(SystemExit):
+        call_command("import_content", "--help")
+
+    assert "total: 6 created" in out.getvalue()
+    assert page_count() == 6
+    assert "--bulk" in capsys.readouterr().out
