@@ -38,6 +38,7 @@ import re
 import unicodedata
 
 JOINER = "\u200c"
+CONJUNCTION = "و"
 
 # Zero-width characters that people and editors use in place of ZWNJ.
 JOINER_LOOKALIKES = "\u200b\u200d\u2060\u00ad\ufeff"
@@ -137,9 +138,28 @@ def query_terms(text):
     A query word typed with a half-space ("مقاوم‌سازی") should also find the text that wrote it
     with a space ("مقاوم سازی"), so backends match either the word or all of its parts.
     """
+    terms = []
     for word in re.findall(rf"(?:{_W}|{JOINER})+", _marked(str(text or ""))):
         pieces = tuple(piece for piece in word.split(JOINER) if piece)
-        yield "".join(pieces), pieces if len(pieces) > 1 else ()
+        terms.append(("".join(pieces), pieces if len(pieces) > 1 else ()))
+    yield from _join_conjunctions(terms)
+
+
+def _join_conjunctions(terms):
+    """ "حمل و نقل" also finds "حمل‌ونقل": a و between two query words may be the middle of a
+    compound written with a half-space (گفت‌وگو، رفت‌وآمد), so the three words match either
+    that compound whole or, as before, all three words."""
+    joined = []
+    for word, parts in terms:
+        if len(joined) >= 2 and joined[-1][0] == CONJUNCTION and joined[-2][0] != CONJUNCTION:
+            (before, before_parts), _conjunction = joined[-2], joined.pop()
+            joined[-1] = (
+                before + CONJUNCTION + word,
+                (*(before_parts or (before,)), CONJUNCTION, *(parts or (word,))),
+            )
+        else:
+            joined.append((word, parts))
+    return joined
 
 
 def index_text(text):

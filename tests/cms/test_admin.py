@@ -171,6 +171,8 @@ class AdminCreatesPagesTests(WagtailPageTestCase):
                 currency="IRR",
                 publish_date="2024-05-01",
                 submission_deadline="2024-05-20 14:00",
+                contract_status="active",  # the select's default: no contract yet
+                contract_amendments=inline_formset([]),
                 documents=inline_formset([{"document": document.pk, "caption": "شرايط"}]),
             ),
         )

@@ -90,7 +90,7 @@ CORPUS = {
         models.NewsIndexPage,
         {
             "title": "Tehran METRO Line Seven",
-            "summary": "ایستگاه ٤٢٥١ با اینترنت WiFi رایگان افتتاح شد",
+            "summary": "ایستگاه ٤٢٥١ با اینترنت WiFi رایگان برای حمل‌ونقل عمومی افتتاح شد",
             "date": datetime.date(2024, 3, 25),  # 1403 (Nowruz is 20 March 2024)
         },
     ),

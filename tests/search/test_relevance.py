@@ -37,6 +37,8 @@ CASES = [
     ("بزرگترین بزرگراه", "project_bridge", "joined superlative, spaced text"),
     ("مقاوم‌سازی", "project_bridge", "half-space compound, spaced text"),
     ("جنت آباد", "news_water", "spaced compound, half-space text"),
+    ("حمل و نقل عمومی", "news_metro", "spaced و, text has the half-space compound"),
+    ("حمل‌ونقل عمومی", "news_metro", "half-space compound with و on both sides"),
     # Harakat, shadda and tatweel.
     ("معلمان", "event_teachers", "no harakat, text has them"),
     ("مُعَلِّمان", "event_teachers", "harakat on both sides"),
