@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.council.models import AgendaItem, MeetingPage
 from participation.feedback import deadlines, response_documents
 from participation.feedback.models import (
     OfficialResponse,
@@ -69,7 +68,7 @@ def allowed_transitions(case):
     return ALLOWED.get(case.status, ())
 
 
-def _locked(case, expected_version):
+def locked_case(case, expected_version):
     """The case's row, locked until the transaction ends; StaleCase if it moved on."""
     current = ReviewCase.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and current.version != expected_version:
@@ -115,7 +114,7 @@ def transition(
 ):
     """Move ``case`` to ``to_status``; ``case`` is refreshed. Raises TransitionRefused/StaleCase."""
     with transaction.atomic():
-        current = _locked(case, expected_version)
+        current = locked_case(case, expected_version)
         _apply(
             current,
             to_status,
@@ -152,7 +151,7 @@ def assign(
             _("“%(name)s” is not a committee of the council.") % {"name": committee}
         )
     with transaction.atomic():
-        current = _locked(case, expected_version)
+        current = locked_case(case, expected_version)
         if current.is_final:
             raise TransitionRefused(
                 _("A case that is “%(status)s” cannot be assigned.")
@@ -229,7 +228,7 @@ def answer(
     except ValidationError as error:
         raise TransitionRefused(error.messages[0]) from error
     with transaction.atomic():
-        current = _locked(case, expected_version)
+        current = locked_case(case, expected_version)
         now = timezone.now()
         _apply(
             current,
@@ -264,7 +263,7 @@ def set_public(case, public, *, actor, reason="", expected_version):
     if not public and not reason:
         raise TransitionRefused(_("Say why the suggestion is hidden from the public."))
     with transaction.atomic():
-        current = _locked(case, expected_version)
+        current = locked_case(case, expected_version)
         if current.kind != ReviewCase.Kind.SUGGESTION:
             raise TransitionRefused(_("Only a suggestion can be hidden or shown on the site."))
         if current.is_public == public:
@@ -289,68 +288,6 @@ def set_public(case, public, *, actor, reason="", expected_version):
         )
     case.refresh_from_db()
     return case
-
-
-def add_to_agenda(case, meeting, *, actor, title="", description="", expected_version):
-    """Put a public suggestion on a scheduled meeting's agenda; returns the new ``AgendaItem``.
-
-    The item links back to the suggestion's page (``source_url``) and the case to the item,
-    so once the council debates it the suggestion's page shows the motions and the resolution
-    that came of it. The meeting page gets a new revision, published with it, so editing the
-    meeting later keeps the item; a meeting with unpublished changes is refused, since
-    publishing those is the editors' decision. Recorded in the public history.
-    """
-    title = (title or "").strip()
-    with transaction.atomic():
-        current = _locked(case, expected_version)
-        suggestion = current.item if current.kind == ReviewCase.Kind.SUGGESTION else None
-        if suggestion is None:
-            raise TransitionRefused(_("Only a suggestion can go on a meeting's agenda."))
-        if not current.is_public:
-            raise TransitionRefused(
-                _("Only a public suggestion can go on a meeting's agenda: it is the item's source.")
-            )
-        if current.agenda_item_id:
-            raise TransitionRefused(_("This suggestion is already on a meeting's agenda."))
-        meeting = MeetingPage.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.status != MeetingPage.Status.SCHEDULED or not meeting.live:
-            raise TransitionRefused(
-                _("Only a published meeting that is still scheduled takes new agenda items.")
-            )
-        if meeting.has_unpublished_changes:
-            raise TransitionRefused(
-                _("The meeting page has unpublished changes: publish or discard them first.")
-            )
-        title = title or suggestion.title
-        if len(title) > AgendaItem._meta.get_field("title").max_length:
-            raise TransitionRefused(_("The agenda item's title is too long."))
-        last = meeting.agenda_items.order_by("-sort_order").values_list("sort_order", flat=True)
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            title=title,
-            description=(description or "").strip(),
-            source_url=suggestion.get_full_url(),
-            sort_order=(last.first() or 0) + 1,
-        )
-        # The revision is read from the database, so it holds the new item: later edits keep
-        # it. Publishing only this item is the review permission's to grant, not page rights.
-        revision = meeting.save_revision(user=actor, log_action=True, clean=False)
-        revision.publish(user=actor, skip_permission_checks=True)
-        now = timezone.now()
-        ReviewCase.objects.filter(pk=current.pk).update(
-            agenda_item=item, version=F("version") + 1, updated_at=now
-        )
-        ReviewTransition.objects.create(
-            case=current,
-            from_status=current.status,
-            to_status=current.status,
-            actor=actor,
-            at=now,
-            reason=_("Put on the agenda of “%(meeting)s”.") % {"meeting": meeting.title},
-            note_is_public=True,
-        )
-    case.refresh_from_db()
-    return item
 
 
 def open_case(

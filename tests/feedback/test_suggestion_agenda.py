@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 import participation.feedback.admin_hooks  # noqa: F401
 from cms.council.models import AgendaItem, MeetingPage, Motion
 from cms.models import LawIndexPage, LawPage
-from participation.feedback import workflow
+from participation.feedback import agenda, workflow
 from tests.cms.factories import LawPageFactory
 from tests.conftest import XSS
 from tests.feedback.council_helpers import make_complaint, make_suggestion, set_case
@@ -85,7 +85,7 @@ def test_a_suggestion_becomes_an_agenda_item_linked_to_its_page(
 
 
 def test_the_meeting_page_keeps_the_item_when_it_is_edited_later(member, meeting, suggestion):
-    workflow.add_to_agenda(
+    agenda.add_to_agenda(
         suggestion.case, meeting, actor=member, expected_version=suggestion.case.version
     )
 
@@ -101,7 +101,7 @@ def test_the_item_goes_after_the_meeting_s_own_items(member, meeting, suggestion
     AgendaItem.objects.create(meeting=meeting, title="بودجه‌ی سال ۱۴۰۶", sort_order=3)
     meeting.save_revision().publish()
 
-    item = workflow.add_to_agenda(
+    item = agenda.add_to_agenda(
         suggestion.case,
         meeting,
         actor=member,
@@ -119,7 +119,7 @@ def test_the_item_goes_after_the_meeting_s_own_items(member, meeting, suggestion
 def test_the_public_pages_show_the_agenda_and_then_the_resolution(
     client, member, meeting, suggestion, sections
 ):
-    workflow.add_to_agenda(
+    agenda.add_to_agenda(
         suggestion.case, meeting, actor=member, expected_version=suggestion.case.version
     )
     pages = (
@@ -152,7 +152,7 @@ def test_the_public_pages_show_the_agenda_and_then_the_resolution(
 def test_a_motion_without_a_resolution_is_shown_with_its_result(
     client, member, meeting, suggestion
 ):
-    workflow.add_to_agenda(
+    agenda.add_to_agenda(
         suggestion.case, meeting, actor=member, expected_version=suggestion.case.version
     )
     Motion.objects.create(
@@ -172,7 +172,7 @@ def test_a_motion_without_a_resolution_is_shown_with_its_result(
 def test_the_suggestion_page_takes_a_constant_number_of_queries(
     client, member, meeting, suggestion, sections, motions, django_assert_max_num_queries
 ):
-    workflow.add_to_agenda(
+    agenda.add_to_agenda(
         suggestion.case, meeting, actor=member, expected_version=suggestion.case.version
     )
     for number in range(motions):
@@ -196,7 +196,7 @@ def test_a_complaint_cannot_go_on_an_agenda(member, meeting):
     case = make_complaint().case
 
     with pytest.raises(workflow.TransitionRefused) as refusal:
-        workflow.add_to_agenda(case, meeting, actor=member, expected_version=case.version)
+        agenda.add_to_agenda(case, meeting, actor=member, expected_version=case.version)
 
     assert refusal.value.message == _("Only a suggestion can go on a meeting's agenda.")
     assert not AgendaItem.objects.exists()
@@ -223,7 +223,7 @@ def test_refusals_change_nothing(client, member, meeting, suggestion, situation,
         meeting.location = "تالار جديد"
         meeting.save_revision()
     elif situation == "twice":
-        workflow.add_to_agenda(
+        agenda.add_to_agenda(
             suggestion.case, meeting, actor=member, expected_version=suggestion.case.version
         )
     items = AgendaItem.objects.count()
@@ -237,7 +237,7 @@ def test_refusals_change_nothing(client, member, meeting, suggestion, situation,
         # The form offers no held meeting; the workflow refuses one all the same.
         assert len(errors(response)) == 1
         with pytest.raises(workflow.TransitionRefused) as refusal:
-            workflow.add_to_agenda(suggestion.case, meeting, actor=member, expected_version=version)
+            agenda.add_to_agenda(suggestion.case, meeting, actor=member, expected_version=version)
         assert refusal.value.message == _(message)
     else:
         assert errors(response) == [_(message)]

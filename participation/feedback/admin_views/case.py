@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from participation.feedback import workflow
+from participation.feedback import agenda, workflow
 from participation.feedback.admin_views import actions
 from participation.feedback.admin_views.forms import (
     AgendaForm,
@@ -174,7 +174,7 @@ class AgendaView(CaseActionView):
     form_class = AgendaForm
 
     def act(self, case, data, actor):
-        item = workflow.add_to_agenda(
+        item = agenda.add_to_agenda(
             case,
             data["meeting"],
             actor=actor,

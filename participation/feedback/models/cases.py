@@ -106,7 +106,7 @@ class ReviewCase(models.Model):
         verbose_name=_("committee"),
         help_text=_("The council committee that reviews the case, with or without a department."),
     )
-    # Set by workflow.add_to_agenda; the motions and resolution are read through the item.
+    # Set by agenda.add_to_agenda; the motions and resolution are read through the item.
     agenda_item = models.ForeignKey(
         "council.AgendaItem",
         on_delete=models.SET_NULL,
