@@ -223,6 +223,33 @@ DATASETS = {
             ("page__tags",),
         ),
         Dataset(
+            "media",
+            _("Videos and audio, with their transcripts"),
+            [
+                *page_columns(),
+                *fields("kind"),
+                *date_columns("date"),
+                ("duration", lambda page: str(page.duration) if page.duration else None),
+                *fields("media_url", "captions_url", "transcript"),
+            ],
+            live(models.MediaItemPage),
+            (*PAGE_RELATED, "media_file", "captions"),
+            ("tags",),
+        ),
+        Dataset(
+            "departments",
+            _("Departments: the organisation chart"),
+            [
+                *fields("name", "description"),
+                ("parent", lambda department: department.parent and department.parent.name),
+                ("head", lambda department: department.head and department.head.full_name),
+                ("head_position", lambda department: department.head and department.head.position),
+                *fields("phone", "email", "address"),
+            ],
+            lambda: models.Department.objects.all(),
+            ("parent", "head"),
+        ),
+        Dataset(
             "staff",
             _("Staff directory"),
             [

@@ -14,6 +14,7 @@ from cms.models import (
     BudgetIndexPage,
     EventIndexPage,
     LawIndexPage,
+    MediaIndexPage,
     NewsIndexPage,
     ProjectIndexPage,
     TenderIndexPage,
@@ -31,6 +32,7 @@ FACTORIES = {
     "laws": (factories.LawPageFactory, LawIndexPage),
     "tenders": (factories.TenderPageFactory, TenderIndexPage),
     "projects": (factories.ProjectPageFactory, ProjectIndexPage),
+    "media": (factories.MediaItemPageFactory, MediaIndexPage),
 }
 
 
@@ -67,7 +69,8 @@ def test_index_lists_every_export_with_licence_and_note(client):
     }
     # The portal's own, then those the council, the catalogue and participation register.
     assert [item["type"] for item in data["exports"]] == [
-        "news", "events", "laws", "tenders", "projects", "budgets", "staff",
+        "news", "events", "laws", "tenders", "projects", "budgets", "media", "departments",
+        "staff",
         "councilmembers", "meetings", "motions", "services", "tariffs", "polls", "suggestions",
     ]  # fmt: skip
     tenders = data["exports"][3]
@@ -171,12 +174,35 @@ def test_staff_export_lists_members_with_department(client, db):
     assert item["department"] == member.department.name
 
 
+def test_media_export_carries_the_transcript_and_where_it_plays(client, sections):
+    item = factories.MediaItemPageFactory(parent=sections[MediaIndexPage])
+    _response, text = download(client, "media", "json")
+    [row] = json.loads(text)["items"]
+    assert row["transcript"] == item.transcript
+    assert row["media_url"] == "https://vimeo.com/76979871"
+    assert row["kind"] == "video"
+
+
+def test_departments_export_is_the_organisation_chart(client, db):
+    mayor = factories.DepartmentFactory(name="دفتر شهردار")
+    services = factories.DepartmentFactory(name="معاونت خدمات شهري", parent=mayor)
+    head = factories.StaffMemberFactory(department=services, full_name="مریم كاظمی")
+    services.head = head
+    services.save()
+    _response, text = download(client, "departments", "json")
+    rows = {row["name"]: row for row in json.loads(text)["items"]}
+    assert rows["دفتر شهردار"]["parent"] is None
+    assert rows["معاونت خدمات شهري"]["parent"] == "دفتر شهردار"
+    assert rows["معاونت خدمات شهري"]["head"] == "مریم كاظمی"
+    assert rows["معاونت خدمات شهري"]["head_position"] == head.position
+
+
 def test_unknown_export_is_not_found(client, db):
     assert client.get("/api/exports/secrets.csv").status_code == 404
     assert client.get("/api/exports/news.xml").status_code == 404
 
 
-@pytest.mark.parametrize("name", [*FACTORIES, "budgets", "staff"])
+@pytest.mark.parametrize("name", [*FACTORIES, "budgets", "staff", "departments"])
 def test_export_queries_do_not_grow_with_rows(
     client, sections, django_assert_max_num_queries, name
 ):
@@ -186,6 +212,10 @@ def test_export_queries_do_not_grow_with_rows(
                 make_budget(sections, tags=["بودجه"])
             elif name == "staff":
                 factories.StaffMemberFactory()
+            elif name == "departments":
+                department = factories.DepartmentFactory()
+                department.head = factories.StaffMemberFactory(department=department)
+                department.save()
             else:
                 factory, index = FACTORIES[name]
                 factory(parent=sections[index], tags=["شفافیت", "محله‌ی ۱"])
