@@ -9,6 +9,7 @@ import re
 
 import jdatetime
 from django import template
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
@@ -131,6 +132,27 @@ def jalali_time(value, only_date=False):
     else:
         machine = value.isoformat()
     return format_html('<time datetime="{}">{}</time>', machine, jalali(value, only_date))
+
+
+# Up to this age a time reads better as "۳ روز پیش"; older ones show their Jalali date.
+RELATIVE_UP_TO = datetime.timedelta(days=7)
+
+
+@register.filter
+def relative_time(value):
+    """``<time>`` saying how long ago ``value`` was ("۳ روز پیش"), its Jalali date and time
+    as the title; past RELATIVE_UP_TO, the Jalali date and time themselves."""
+    if not value:
+        return ""
+    if timezone.now() - value > RELATIVE_UP_TO:
+        return jalali_time(value)
+    machine = timezone.localtime(value).isoformat(timespec="minutes")
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        machine,
+        jalali(value),
+        fa_digits(naturaltime(value)),
+    )
 
 
 @register.filter
