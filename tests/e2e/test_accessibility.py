@@ -96,6 +96,13 @@ def city(wagtail_root, home, sections):
         )
         for n in range(3)
     ]
+    recording = factories.MediaItemPageFactory(
+        parent=sections[models.MediaIndexPage], responsible_department=department
+    )
+    mayor = factories.DepartmentFactory(name="دفتر شهردار")
+    department.parent = mayor
+    department.head = department.staff.first()
+    department.save()
     make_budget(sections[models.BudgetIndexPage], 1402, LINES_1402)
     budget = make_budget(sections[models.BudgetIndexPage], 1403, LINES_1403)
     citizen = make_citizen()
@@ -108,6 +115,7 @@ def city(wagtail_root, home, sections):
         "law": law,
         "tender": tender,
         "project": projects[0],
+        "recording": recording,
         "budget": budget,
         "citizen": citizen,
         **council(home),
@@ -257,6 +265,9 @@ PAGES = [
     ("service", lambda city: city["service"].url, 200),
     ("tariffs", lambda city: city["services"].url + "tariffs/", 200),
     ("staff directory", lambda city: city["home"].url + "staff/", 200),
+    ("organisation chart", lambda city: city["home"].url + "staff/chart/", 200),
+    ("videos and audio", lambda city: city["recording"].get_parent().url, 200),
+    ("video with transcript", lambda city: city["recording"].url, 200),
     ("about", lambda city: city["home"].url + "about/", 200),
     ("poll index", lambda city: city["poll"].get_parent().url, 200),
     ("poll with results", lambda city: city["poll"].url, 200),
